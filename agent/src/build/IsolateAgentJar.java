@@ -20,7 +20,8 @@ import java.util.zip.ZipFile;
 
 /**
  * Build step (run with the JDK's single-file launcher): turns the shaded jar into the agent jar.
- * Only the bootstrap API ({@code dev/veil/bootstrap/}) and the launcher ({@code dev/veil/launcher/}) stay
+ * Only the bootstrap API ({@code dev/veil/bootstrap/}, listed in {@code META-INF/veil-bootstrap.idx}
+ * for the agent to define on the boot loader) and the launcher ({@code dev/veil/launcher/}) stay
  * loadable classes at the root; everything else moves under {@code veil-inst/} with the extension
  * {@code .classdata}, where only {@code AgentClassLoader} finds it. Entries are sorted and stamped with
  * the build's fixed timestamp, so two clean builds give the same bytes.
@@ -69,6 +70,17 @@ public class IsolateAgentJar {
                 }
             }
             Collections.sort(names);
+            StringBuilder bootIndex = new StringBuilder();
+            for (String name : names) {
+                if (name.startsWith("dev/veil/bootstrap/") && name.endsWith(".class")) {
+                    bootIndex.append(name).append('\n');
+                }
+            }
+            ZipEntry index = new ZipEntry("META-INF/veil-bootstrap.idx");
+            index.setTimeLocal(stamp);
+            jar.putNextEntry(index);
+            jar.write(bootIndex.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            jar.closeEntry();
             for (String name : names) {
                 String target;
                 if (name.startsWith("dev/veil/bootstrap/") || name.startsWith("dev/veil/launcher/")) {

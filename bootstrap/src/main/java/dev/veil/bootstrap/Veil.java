@@ -76,6 +76,19 @@ public final class Veil {
         return RequestVerdict.block("veil: internal error; request not sent (failure policy)");
     }
 
+    /** Largest request body the agent inspects; glue reads at most this many bytes of a body. */
+    public static long maxPromptBytes() {
+        VeilHooks h = hooks;
+        if (h == null) {
+            return DEFAULT_MAX_PROMPT_BYTES;
+        }
+        try {
+            return h.maxPromptBytes();
+        } catch (Throwable t) {
+            return DEFAULT_MAX_PROMPT_BYTES;
+        }
+    }
+
     /** Masks secrets in a line of log text; returns the same instance when there is nothing to mask. */
     public static String maskLog(String text) {
         VeilHooks h = hooks;
@@ -90,4 +103,5 @@ public final class Veil {
     }
 
     private static final Object FAILED_MATCH = new Object();
+    private static final long DEFAULT_MAX_PROMPT_BYTES = 8L * 1024 * 1024;
 }

@@ -18,6 +18,9 @@ public interface VeilHooks {
     /** The glue failed before the body reached the engine: the failure policy decides. */
     RequestVerdict interceptionFailed(Object endpoint, Throwable failure);
 
+    /** Largest request body the agent inspects ({@code veil.prompt.max-bytes}). */
+    long maxPromptBytes();
+
     /** Masks secrets in one line of log text; returns the same instance when nothing was found. */
     String maskLog(String text);
 }

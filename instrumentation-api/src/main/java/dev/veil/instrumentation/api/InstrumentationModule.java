@@ -19,6 +19,13 @@ public interface InstrumentationModule {
     /** Binary names of every class this module transforms. */
     List<String> targetClassNames();
 
+    /**
+     * Classes of this module that instrumented code calls and that use the library's types. Before a
+     * target class is transformed they are defined in that class's own class loader (the agent keeps
+     * them isolated otherwise). They may use the library, the JDK and {@code dev.veil.bootstrap}.
+     */
+    List<String> helperClassNames();
+
     /** The lowest Java feature version this module's classes run on (e.g. 11 for the JDK HttpClient). */
     int minimumJavaVersion();
 

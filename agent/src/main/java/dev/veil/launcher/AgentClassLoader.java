@@ -1,4 +1,4 @@
-package dev.veil.bootstrap;
+package dev.veil.launcher;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -18,7 +18,8 @@ import java.util.jar.JarFile;
  * The isolated class loader of the agent. It reads classes stored in the agent jar under
  * {@value #PREFIX} with the extension {@value #CLASS_SUFFIX}, so no other class loader can find them:
  * the application never sees Veil's ByteBuddy, Jackson, SLF4J or OpenTelemetry, whatever versions it
- * ships itself. Its parent is the bootstrap loader, which holds the small {@code dev.veil.bootstrap} API.
+ * ships itself. Its parent is the bootstrap loader, which holds the small {@code dev.veil.bootstrap} API
+ * once the agent has defined it there.
  */
 public final class AgentClassLoader extends ClassLoader {
 

@@ -1,0 +1,86 @@
+package dev.veil.agent;
+
+import dev.veil.agent.config.ConfigException;
+import dev.veil.agent.config.CoreSettings;
+import dev.veil.agent.config.VeilConfig;
+import dev.veil.agent.instrument.InstrumentationModules;
+import dev.veil.agent.instrument.LazyInstaller;
+import dev.veil.agent.log.VeilLog;
+import dev.veil.instrumentation.api.InstrumentationModule;
+import java.io.File;
+import java.io.InputStream;
+import java.lang.instrument.Instrumentation;
+import java.util.List;
+import java.util.Properties;
+import org.slf4j.Logger;
+
+/**
+ * The agent's entry point inside its isolated class loader. Reads and validates the configuration
+ * (an invalid value stops the JVM before {@code main} with one line on stderr) and registers the lazy
+ * transformer. Nothing heavy (ByteBuddy, Jackson, the detectors) and nothing of the bootstrap API is
+ * loaded here: that waits for the first class Veil instruments (see {@link Activation}).
+ */
+public final class AgentMain {
+
+    private AgentMain() {
+    }
+
+    public static void start(Instrumentation inst, String agentArgs, File agentJar, boolean atStartup) {
+        VeilConfig config;
+        try {
+            config = VeilConfig.load();
+        } catch (ConfigException e) {
+            System.err.println("veil: " + e.getMessage());
+            System.err.flush();
+            // halt, not exit: the application has not started, there is nothing to shut down, and
+            // nothing else may print.
+            Runtime.getRuntime().halt(1);
+            return;
+        }
+        VeilLog.captureStderr();
+        VeilLog.setLevel(config.get(CoreSettings.LOG_LEVEL));
+        Logger log = VeilLog.get(AgentMain.class);
+        for (String warning : config.warnings()) {
+            log.warn(warning);
+        }
+        if (agentArgs != null && !agentArgs.trim().isEmpty()) {
+            log.warn("agent arguments are ignored; configure Veil with veil.* system properties, VEIL_* variables or veil.config");
+        }
+        String version = version();
+        if (!config.get(CoreSettings.ENABLED)) {
+            log.info("Veil {} disabled (veil.enabled=false): nothing is instrumented", version);
+            return;
+        }
+
+        ClassLoader agentLoader = AgentMain.class.getClassLoader();
+        List<InstrumentationModule> modules =
+                InstrumentationModules.load(agentLoader, InstrumentationModules.javaFeatureVersion(), log);
+        LazyInstaller.install(inst, new Activation(inst, agentJar, config), modules, agentLoader, atStartup, log);
+
+        log.info("Veil {} started: prompt mode {}, failure policy {}, instrumentations [{}], telemetry off",
+                version, config.get(CoreSettings.PROMPT_MODE), config.get(CoreSettings.FAILURE), names(modules));
+    }
+
+    private static String names(List<InstrumentationModule> modules) {
+        StringBuilder sb = new StringBuilder();
+        for (InstrumentationModule m : modules) {
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            sb.append(m.name());
+        }
+        return sb.toString();
+    }
+
+    static String version() {
+        try (InputStream in = AgentMain.class.getResourceAsStream("version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown");
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package dev.veil.agent.hooks;
+
+import dev.veil.agent.config.CoreSettings;
+import dev.veil.agent.config.VeilConfig;
+import dev.veil.agent.llm.EndpointMatch;
+import dev.veil.agent.llm.EndpointRegistry;
+import dev.veil.agent.llm.RequestRewriter;
+import dev.veil.agent.llm.RewriteResult;
+import dev.veil.agent.log.VeilLog;
+import dev.veil.agent.redact.RedactionSession;
+import dev.veil.agent.redact.Redactor;
+import dev.veil.bootstrap.PromptTooLargeException;
+import dev.veil.bootstrap.RequestVerdict;
+import dev.veil.bootstrap.VeilHooks;
+import java.util.Map;
+import java.util.SortedMap;
+import org.slf4j.Logger;
+
+/**
+ * The agent's implementation of the bootstrap hooks: the one place where a decision about an LLM
+ * request is made (endpoint match → wire format → detectors → redact, block, audit or pass) and where
+ * Veil's own failures become the configured failure policy. The endpoint registry and the detection
+ * engine are built on first use, so a JVM that makes no LLM call never pays for them.
+ */
+public final class AgentHooks implements VeilHooks {
+
+    private static final Logger LOG = VeilLog.get(AgentHooks.class);
+
+    private final VeilConfig config;
+    private final String mode;
+    private final boolean failClosed;
+    private final long maxPromptBytes;
+
+    private volatile EndpointRegistry endpoints;
+    private volatile Redactor redactor;
+
+    public AgentHooks(VeilConfig config) {
+        this.config = config;
+        this.mode = config.get(CoreSettings.PROMPT_MODE);
+        this.failClosed = "closed".equals(config.get(CoreSettings.FAILURE));
+        this.maxPromptBytes = config.get(CoreSettings.PROMPT_MAX_BYTES);
+    }
+
+    @Override
+    public Object matchEndpoint(String method, String scheme, String host, int port, String rawPath, String rawQuery) {
+        return endpoints().match(method, scheme, host, port, rawPath, rawQuery);
+    }
+
+    @Override
+    public RequestVerdict inspectRequest(Object endpoint, byte[] body, String contentEncoding) {
+        EndpointMatch match = (EndpointMatch) endpoint;
+        if ("off".equals(mode) || body == null || body.length == 0) {
+            return RequestVerdict.pass();
+        }
+        if (body.length > maxPromptBytes) {
+            return failure(match, "the request body is larger than veil.prompt.max-bytes", null);
+        }
+        try {
+            boolean rewrite = "redact".equals(mode);
+            RedactionSession session = redactor().newSession(rewrite);
+            RewriteResult result = RequestRewriter.rewrite(match, body, contentEncoding, session);
+            if (session.findingCount() == 0) {
+                return result.changed() ? RequestVerdict.rewrite(result.body()) : RequestVerdict.pass();
+            }
+            String found = describe(session.countsByDetector());
+            if ("block".equals(mode)) {
+                LOG.info("blocked a {} {} request to {}: prompt holds {}", match.provider(), match.operation(),
+                        match.serverAddress(), found);
+                return RequestVerdict.block("veil: blocked: the prompt holds " + found);
+            }
+            if ("audit".equals(mode)) {
+                LOG.info("audit: a {} {} request to {} holds {}; sent unchanged (veil.prompt.mode=audit)",
+                        match.provider(), match.operation(), match.serverAddress(), found);
+                return RequestVerdict.pass();
+            }
+            LOG.debug("redacted a {} {} request to {}: {}", match.provider(), match.operation(), match.serverAddress(), found);
+            return result.changed() ? RequestVerdict.rewrite(result.body()) : RequestVerdict.pass();
+        } catch (Throwable t) {
+            return failure(match, "the prompt could not be inspected", t);
+        }
+    }
+
+    @Override
+    public RequestVerdict interceptionFailed(Object endpoint, Throwable failure) {
+        EndpointMatch match = endpoint instanceof EndpointMatch ? (EndpointMatch) endpoint : null;
+        String what = failure instanceof PromptTooLargeException
+                ? "the request body is larger than veil.prompt.max-bytes"
+                : "the request body could not be read for inspection";
+        return failure(match, what, failure);
+    }
+
+    @Override
+    public long maxPromptBytes() {
+        return maxPromptBytes;
+    }
+
+    @Override
+    public String maskLog(String text) {
+        return redactor().maskLog(text);
+    }
+
+    /** Applies {@code veil.failure}: closed blocks the call, open sends it and says so in the agent log. */
+    private RequestVerdict failure(EndpointMatch match, String what, Throwable cause) {
+        String where = match == null ? "an LLM endpoint" : match.provider() + " at " + match.serverAddress();
+        if (failClosed) {
+            LOG.warn("request to {} not sent: {} (veil.failure=closed)", where, what, cause);
+            return RequestVerdict.block("veil: " + what + "; request not sent (veil.failure=closed)");
+        }
+        LOG.warn("request to {} sent uninspected: {} (veil.failure=open)", where, what, cause);
+        return RequestVerdict.pass();
+    }
+
+    /** {@code email_address ×2, openai_api_key ×1}: detector ids and counts, never values. */
+    static String describe(SortedMap<String, Integer> counts) {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            sb.append(e.getKey()).append(" x").append(e.getValue());
+        }
+        return sb.toString();
+    }
+
+    private EndpointRegistry endpoints() {
+        EndpointRegistry r = endpoints;
+        if (r == null) {
+            synchronized (this) {
+                r = endpoints;
+                if (r == null) {
+                    r = EndpointRegistry.fromConfig(config);
+                    endpoints = r;
+                }
+            }
+        }
+        return r;
+    }
+
+    private Redactor redactor() {
+        Redactor r = redactor;
+        if (r == null) {
+            synchronized (this) {
+                r = redactor;
+                if (r == null) {
+                    r = Redactor.fromConfig(config);
+                    redactor = r;
+                }
+            }
+        }
+        return r;
+    }
+}

@@ -1,0 +1,133 @@
+package dev.veil.instrumentation.jdkhttp;
+
+import dev.veil.bootstrap.PromptTooLargeException;
+import dev.veil.bootstrap.RequestVerdict;
+import dev.veil.bootstrap.Veil;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Glue for {@code java.net.http.HttpClient}, called from the advice in {@code HttpClientImpl}.
+ * Injected into the platform class loader, next to {@code java.net.http}; it calls the engine only
+ * through {@code dev.veil.bootstrap.Veil}. Requests to non-LLM endpoints are returned as they are, without reading
+ * their bodies. For an LLM endpoint the body is read, handed to the engine, and the request is
+ * rebuilt with the bytes to send — or replaced by a {@link BlockedRequest}.
+ */
+public final class JdkHttpRequests {
+
+    private static final long DEFAULT_BODY_TIMEOUT_MILLIS = 60_000;
+
+    private JdkHttpRequests() {
+    }
+
+    /** The request to send (possibly the same instance), or a {@link BlockedRequest}. Never throws. */
+    public static HttpRequest prepare(HttpRequest request) {
+        Object endpoint;
+        try {
+            URI uri = request.uri();
+            endpoint = Veil.matchEndpoint(request.method(), uri.getScheme(), uri.getHost(), uri.getPort(),
+                    uri.getRawPath(), uri.getRawQuery());
+        } catch (Throwable t) {
+            // No URI to match means the client rejects the request itself.
+            return request;
+        }
+        if (endpoint == null) {
+            return request;
+        }
+        BodyPublisher publisher = null;
+        boolean consumed = false;
+        byte[] body = null;
+        try {
+            Optional<BodyPublisher> maybe = request.bodyPublisher();
+            if (maybe.isEmpty()) {
+                return request;
+            }
+            publisher = maybe.get();
+            long length = publisher.contentLength();
+            if (length == 0) {
+                return request;
+            }
+            long limit = Veil.maxPromptBytes();
+            if (length > limit) {
+                throw new PromptTooLargeException(limit);
+            }
+            long timeout = request.timeout().map(d -> d.toMillis()).orElse(DEFAULT_BODY_TIMEOUT_MILLIS);
+            consumed = true;
+            body = BodyCollector.collect(publisher, limit, Math.max(1, timeout));
+            String encoding = request.headers().firstValue("Content-Encoding").orElse(null);
+            return apply(request, publisher, consumed, body, Veil.inspectRequest(endpoint, body, encoding));
+        } catch (Throwable t) {
+            try {
+                return apply(request, publisher, consumed, body, Veil.interceptionFailed(endpoint, t));
+            } catch (Throwable again) {
+                return new BlockedRequest(request, new IOException("veil: internal error; request not sent"));
+            }
+        }
+    }
+
+    /** Why the request was not sent: the block message, or an internal error. */
+    public static IOException whyNotSent(HttpRequest request) {
+        return request instanceof BlockedRequest
+                ? ((BlockedRequest) request).failure()
+                : new IOException("veil: internal error; request not sent");
+    }
+
+    private static HttpRequest apply(HttpRequest request, BodyPublisher publisher, boolean consumed, byte[] body,
+                                     RequestVerdict verdict) {
+        if (verdict.isBlock()) {
+            return new BlockedRequest(request, new IOException(verdict.message()));
+        }
+        if (verdict.isRewrite()) {
+            return withBody(request, verdict.body(), publisher.contentLength() >= 0);
+        }
+        // Pass. The original request is fine when its body was never read or can be read again.
+        if (!consumed || isReplayable(publisher)) {
+            return request;
+        }
+        // A one-shot body we read: send exactly the bytes we read.
+        if (body != null) {
+            return withBody(request, body, publisher.contentLength() >= 0);
+        }
+        // A one-shot body we read only in part (too large, failed, timed out): it cannot be sent as it was.
+        return new BlockedRequest(request, new IOException(
+                "veil: the request body was consumed while inspecting it and cannot be sent unchanged"));
+    }
+
+    /** The JDK's own publishers that produce the same bytes on every subscription. */
+    private static boolean isReplayable(BodyPublisher publisher) {
+        String name = publisher.getClass().getName();
+        return name.equals("jdk.internal.net.http.RequestPublishers$ByteArrayPublisher")
+                || name.equals("jdk.internal.net.http.RequestPublishers$StringPublisher")
+                || name.equals("jdk.internal.net.http.RequestPublishers$FilePublisher")
+                || name.equals("jdk.internal.net.http.RequestPublishers$EmptyPublisher");
+    }
+
+    /**
+     * Rebuilds the request around new body bytes. A body of known length gets the new length; a body the
+     * app streamed without a length stays without one (chunked on HTTP/1.1), so framing is unchanged.
+     */
+    static HttpRequest withBody(HttpRequest request, byte[] body, boolean lengthKnown) {
+        BodyPublisher bytes = BodyPublishers.ofByteArray(body);
+        BodyPublisher publisher = lengthKnown ? bytes : BodyPublishers.fromPublisher(bytes);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri())
+                .method(request.method(), publisher)
+                .expectContinue(request.expectContinue());
+        request.timeout().ifPresent(builder::timeout);
+        request.version().ifPresent(builder::version);
+        for (Map.Entry<String, List<String>> header : request.headers().map().entrySet()) {
+            if (header.getKey().equalsIgnoreCase("content-length")) {
+                continue;
+            }
+            for (String value : header.getValue()) {
+                builder.header(header.getKey(), value);
+            }
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,116 @@
+package dev.veil.it;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+
+/**
+ * A real HTTP server on 127.0.0.1 that answers like an LLM provider and records every request exactly
+ * as it arrived on the wire (after the HTTP framing), so tests assert on what actually left the app.
+ */
+public final class FakeLlmServer implements AutoCloseable {
+
+    /** What the server got. */
+    public static final class Received {
+        public final String method;
+        public final String path;
+        public final Headers headers;
+        public final byte[] body;
+
+        Received(String method, String path, Headers headers, byte[] body) {
+            this.method = method;
+            this.path = path;
+            this.headers = headers;
+            this.body = body;
+        }
+
+        public String bodyText() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A canned answer. */
+    public static final class Reply {
+        final int status;
+        final String contentType;
+        final byte[] body;
+
+        public Reply(int status, String contentType, String body) {
+            this.status = status;
+            this.contentType = contentType;
+            this.body = body.getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    public static final String OPENAI_CHAT_REPLY = "{\"id\":\"chatcmpl-it\",\"object\":\"chat.completion\",\"created\":1,"
+            + "\"model\":\"gpt-4o-mini-2024-07-18\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
+            + "\"content\":\"Sure.\"},\"finish_reason\":\"stop\"}],"
+            + "\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":2,\"total_tokens\":14}}";
+
+    private final HttpServer server;
+    private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, Reply> replies = new ConcurrentHashMap<>();
+
+    public FakeLlmServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public void reply(String path, Reply reply) {
+        replies.put(path, reply);
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public List<Received> received() {
+        synchronized (received) {
+            return new ArrayList<>(received);
+        }
+    }
+
+    public Received only() {
+        List<Received> all = received();
+        if (all.size() != 1) {
+            throw new AssertionError("expected exactly one request, got " + all.size());
+        }
+        return all.get(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        String path = exchange.getRequestURI().getRawPath();
+        received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
+                exchange.getRequestHeaders(), body));
+        Reply reply = replies.getOrDefault(path, new Reply(200, "application/json", OPENAI_CHAT_REPLY));
+        exchange.getResponseHeaders().add("Content-Type", reply.contentType);
+        exchange.sendResponseHeaders(reply.status, reply.body.length == 0 ? -1 : reply.body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(reply.body);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.veil.testapp.jdkhttp;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.concurrent.CompletionException;
+
+/**
+ * An unmodified app that posts a body with {@code java.net.http.HttpClient} the way real apps do.
+ * Usage: {@code JdkHttpApp <url> <how> <body-file>} where {@code how} is one of
+ * {@code send}, {@code sendAsync}, {@code inputStream} (unknown length), {@code byteArray}, {@code http2}.
+ * Prints {@code STATUS n} and {@code BODY ...}, or {@code ERROR class: message}.
+ */
+public final class JdkHttpApp {
+
+    public static void main(String[] args) throws Exception {
+        URI uri = URI.create(args[0]);
+        String how = args[1];
+        byte[] body = Files.readAllBytes(Paths.get(args[2]));
+
+        HttpClient.Builder clientBuilder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+        clientBuilder.version("http2".equals(how) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1);
+        HttpClient client = clientBuilder.build();
+
+        HttpRequest.BodyPublisher publisher;
+        if ("inputStream".equals(how)) {
+            publisher = HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body));
+        } else if ("byteArray".equals(how)) {
+            publisher = HttpRequest.BodyPublishers.ofByteArray(body);
+        } else {
+            publisher = HttpRequest.BodyPublishers.ofString(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer test-token")
+                .POST(publisher)
+                .build();
+        try {
+            HttpResponse<String> response;
+            if ("sendAsync".equals(how)) {
+                response = client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).join();
+            } else {
+                response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            }
+            System.out.println("STATUS " + response.statusCode());
+            System.out.println("BODY " + response.body());
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            System.out.println("ERROR " + cause.getClass().getName() + ": " + cause.getMessage());
+        } catch (Exception e) {
+            System.out.println("ERROR " + e.getClass().getName() + ": " + e.getMessage());
+        }
+    }
+}
