@@ -1,5 +1,6 @@
 package dev.veil.agent.config;
 
+import dev.veil.agent.detect.DetectionSettings;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ public final class SettingsCatalog {
     static {
         List<Setting<?>> all = new ArrayList<Setting<?>>();
         all.addAll(CoreSettings.ALL);
+        all.addAll(DetectionSettings.ALL);
         ALL = Collections.unmodifiableList(all);
         Map<String, Setting<?>> byKey = new LinkedHashMap<String, Setting<?>>();
         for (Setting<?> s : ALL) {

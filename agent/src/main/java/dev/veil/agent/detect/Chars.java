@@ -1,0 +1,172 @@
+package dev.veil.agent.detect;
+
+/** Allocation-free character tests on ranges of a string; ASCII only (other chars are separators). */
+final class Chars {
+    private Chars() {
+    }
+
+    private static final int DIGIT = 1;
+    private static final int UPPER = 2;
+    private static final int LOWER = 4;
+    private static final int WORD_EXTRA = 8; // '_' and '-': part of most token formats
+    private static final int B64 = 16; // '+' '/' '=' beyond alphanumerics
+    private static final int HEX = 32;
+
+    private static final byte[] CLASS = new byte[128];
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            CLASS[c] = DIGIT | HEX;
+        }
+        for (char c = 'A'; c <= 'Z'; c++) {
+            CLASS[c] = UPPER;
+        }
+        for (char c = 'a'; c <= 'z'; c++) {
+            CLASS[c] = LOWER;
+        }
+        for (char c = 'a'; c <= 'f'; c++) {
+            CLASS[c] |= HEX;
+            CLASS[c - 32] |= HEX;
+        }
+        CLASS['_'] = WORD_EXTRA;
+        CLASS['-'] = WORD_EXTRA;
+        CLASS['+'] = B64;
+        CLASS['/'] = B64;
+        CLASS['='] = B64;
+    }
+
+    private static boolean has(char c, int mask) {
+        return c < 128 && (CLASS[c] & mask) != 0;
+    }
+
+    static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    static boolean isUpper(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
+    static boolean isLower(char c) {
+        return c >= 'a' && c <= 'z';
+    }
+
+    static boolean isLetter(char c) {
+        return has(c, UPPER | LOWER);
+    }
+
+    static boolean isAlnum(char c) {
+        return has(c, DIGIT | UPPER | LOWER);
+    }
+
+    static boolean isHex(char c) {
+        return has(c, HEX);
+    }
+
+    /** Token characters: {@code [A-Za-z0-9_-]}, the alphabet of nearly every API key format. */
+    static boolean isWord(char c) {
+        return has(c, DIGIT | UPPER | LOWER | WORD_EXTRA);
+    }
+
+    /** Standard base64: {@code [A-Za-z0-9+/=]}. */
+    static boolean isBase64(char c) {
+        return has(c, DIGIT | UPPER | LOWER | B64);
+    }
+
+    /** Base64url without padding: {@code [A-Za-z0-9_-]}. */
+    static boolean isBase64Url(char c) {
+        return isWord(c);
+    }
+
+    static char lower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    }
+
+    /** End of the run of word characters starting at {@code from}. */
+    static int wordEnd(String s, int from) {
+        int i = from;
+        int n = s.length();
+        while (i < n && isWord(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    static boolean startsWith(String s, int at, String prefix) {
+        return s.startsWith(prefix, at);
+    }
+
+    static boolean startsWithIgnoreCase(String s, int at, String prefix) {
+        return s.regionMatches(true, at, prefix, 0, prefix.length());
+    }
+
+    static boolean allHex(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!isHex(s.charAt(i))) {
+                return false;
+            }
+        }
+        return from < to;
+    }
+
+    static boolean allDigits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return from < to;
+    }
+
+    static boolean allAlnum(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!isAlnum(s.charAt(i))) {
+                return false;
+            }
+        }
+        return from < to;
+    }
+
+    static boolean allWord(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!isWord(s.charAt(i))) {
+                return false;
+            }
+        }
+        return from < to;
+    }
+
+    /** Has an upper-case letter, a lower-case letter and a digit: random keys do, words and hex do not. */
+    static boolean mixedCaseAndDigits(String s, int from, int to) {
+        boolean upper = false;
+        boolean lower = false;
+        boolean digit = false;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            upper |= isUpper(c);
+            lower |= isLower(c);
+            digit |= isDigit(c);
+        }
+        return upper && lower && digit;
+    }
+
+    /** Index of {@code needle} inside [from, to), or -1; never looks beyond {@code to}. */
+    static int indexOf(String s, String needle, int from, int to) {
+        for (int i = from; i + needle.length() <= to; i++) {
+            if (s.startsWith(needle, i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** True when [from, to) contains {@code needle}, ignoring ASCII case. */
+    static boolean containsIgnoreCase(String s, int from, int to, String needle) {
+        for (int i = from; i + needle.length() <= to; i++) {
+            if (s.regionMatches(true, i, needle, 0, needle.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

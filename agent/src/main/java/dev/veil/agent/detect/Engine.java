@@ -1,0 +1,127 @@
+package dev.veil.agent.detect;
+
+import dev.veil.agent.config.VeilConfig;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The detection engine: one left-to-right pass over the text with hand-written scanners, no regular
+ * expressions on prompt text. Immutable and thread-safe; a scan of clean text allocates nothing.
+ *
+ * <p>The pass splits the text into word tokens ({@code [A-Za-z0-9_-]+}) and a few trigger characters
+ * ({@code @ : =}). Each token is offered to the scanners that can start with its first character and
+ * length; each trigger to the scanners built around it (e-mail, URLs, IPv6, assignments). Every
+ * scanner looks at a bounded window, and the pass never moves backwards, so the work is linear in the
+ * text whatever it contains. User-defined patterns run afterwards with RE2/J, also linear.
+ */
+public final class Engine {
+    private final boolean[] enabled;
+    private final List<CustomDetector> custom;
+    private final Allowlist allowlist;
+
+    Engine(boolean[] enabled, List<CustomDetector> custom, Allowlist allowlist) {
+        this.enabled = enabled.clone();
+        this.custom = custom;
+        this.allowlist = allowlist;
+    }
+
+    /** Every built-in detector on, no custom detectors, no allowlist. */
+    public static Engine defaults() {
+        boolean[] all = new boolean[Detector.values().length];
+        java.util.Arrays.fill(all, true);
+        return new Engine(all, Collections.<CustomDetector>emptyList(), Allowlist.EMPTY);
+    }
+
+    public static Engine fromConfig(VeilConfig config) {
+        List<String> disabled = config.get(DetectionSettings.DISABLED);
+        boolean[] on = new boolean[Detector.values().length];
+        for (Detector d : Detector.values()) {
+            on[d.ordinal()] = !disabled.contains(d.id()) && !disabled.contains(d.category().id());
+        }
+        List<CustomDetector> custom = new ArrayList<CustomDetector>();
+        for (CustomDetector c : config.get(DetectionSettings.CUSTOM)) {
+            if (!disabled.contains(c.category().id())) {
+                custom.add(c);
+            }
+        }
+        Allowlist allow = new Allowlist(config.get(DetectionSettings.ALLOW), config.get(DetectionSettings.ALLOW_PATTERNS));
+        return new Engine(on, Collections.unmodifiableList(custom), allow.isEmpty() ? Allowlist.EMPTY : allow);
+    }
+
+    public boolean isEnabled(Detector d) {
+        return enabled[d.ordinal()];
+    }
+
+    /** All findings of every category, non-overlapping, in text order. */
+    public List<Finding> scan(CharSequence text) {
+        return scan(text, true, true);
+    }
+
+    /** Findings of the selected categories, non-overlapping, in text order; an empty list allocates nothing. */
+    public List<Finding> scan(CharSequence text, boolean secrets, boolean pii) {
+        String s = text.toString();
+        List<Finding> found = null;
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            Finding f;
+            int next;
+            if (Chars.isWord(c)) {
+                int tokenEnd = Chars.wordEnd(s, i);
+                f = Tokens.at(s, i, tokenEnd);
+                // skip past a finding that starts here; one found further on (a header or assignment
+                // value) is rescanned so a more specific detector can claim the same value
+                next = f != null && f.start() <= i ? Math.max(tokenEnd, f.end()) : tokenEnd;
+            } else if (c == '@') {
+                f = Emails.at(s, i);
+                next = f != null ? f.end() : i + 1;
+            } else if (c == ':' || c == '=') {
+                f = Triggers.at(s, i);
+                next = f != null && f.start() <= i + 1 && f.end() > i ? f.end() : i + 1;
+            } else {
+                i++;
+                continue;
+            }
+            if (f != null && wanted(f, secrets, pii, s)) {
+                if (found == null) {
+                    found = new ArrayList<Finding>();
+                }
+                found.add(f);
+            }
+            i = next;
+        }
+        for (CustomDetector d : custom) {
+            if (d.category() == Category.SECRET ? secrets : pii) {
+                if (found == null) {
+                    found = new ArrayList<Finding>();
+                }
+                int before = found.size();
+                d.scan(s, found);
+                removeAllowed(s, found, before);
+            }
+        }
+        if (found == null || found.isEmpty()) {
+            return Collections.emptyList();
+        }
+        return Overlaps.resolve(found);
+    }
+
+    private boolean wanted(Finding f, boolean secrets, boolean pii, String s) {
+        Detector d = f.detector();
+        boolean categoryOn = f.category() == Category.SECRET ? secrets : pii;
+        return categoryOn && (d == null || enabled[d.ordinal()]) && (allowlist == Allowlist.EMPTY || !allowlist.allows(s, f));
+    }
+
+    private void removeAllowed(String s, List<Finding> found, int from) {
+        if (allowlist == Allowlist.EMPTY) {
+            return;
+        }
+        for (int k = found.size() - 1; k >= from; k--) {
+            if (allowlist.allows(s, found.get(k))) {
+                found.remove(k);
+            }
+        }
+    }
+}
