@@ -22,6 +22,7 @@ public final class SettingsCatalog {
         List<Setting<?>> all = new ArrayList<Setting<?>>();
         all.addAll(CoreSettings.ALL);
         all.addAll(DetectionSettings.ALL);
+        all.addAll(dev.veil.agent.llm.LlmSettings.ALL);
         ALL = Collections.unmodifiableList(all);
         Map<String, Setting<?>> byKey = new LinkedHashMap<String, Setting<?>>();
         for (Setting<?> s : ALL) {
