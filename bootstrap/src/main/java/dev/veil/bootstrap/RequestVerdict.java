@@ -12,34 +12,52 @@ public final class RequestVerdict {
     public static final int REWRITE = 1;
     public static final int BLOCK = 2;
 
-    private static final RequestVerdict PASS_VERDICT = new RequestVerdict(PASS, null, null);
+    private static final RequestVerdict PASS_VERDICT = new RequestVerdict(PASS, null, null, null, false);
 
     private final int action;
     private final byte[] body;
     private final String message;
+    private final Object call;
+    private final boolean filterResponse;
 
-    private RequestVerdict(int action, byte[] body, String message) {
+    private RequestVerdict(int action, byte[] body, String message, Object call, boolean filterResponse) {
         this.action = action;
         this.body = body;
         this.message = message;
+        this.call = call;
+        this.filterResponse = filterResponse;
     }
 
+    /** Send the original bytes; nothing to report about the response. */
     public static RequestVerdict pass() {
         return PASS_VERDICT;
     }
 
+    /** Send the original bytes and report the response on {@code call}. */
+    public static RequestVerdict pass(Object call) {
+        return call == null ? PASS_VERDICT : new RequestVerdict(PASS, null, null, call, false);
+    }
+
     public static RequestVerdict rewrite(byte[] body) {
+        return rewrite(body, null, false);
+    }
+
+    /**
+     * Send {@code body} instead and report the response on {@code call}; when {@code filterResponse} is
+     * set, the response bytes must go through {@link Veil#filterResponseChunk} before the app reads them.
+     */
+    public static RequestVerdict rewrite(byte[] body, Object call, boolean filterResponse) {
         if (body == null) {
             throw new IllegalArgumentException("body");
         }
-        return new RequestVerdict(REWRITE, body, null);
+        return new RequestVerdict(REWRITE, body, null, call, filterResponse && call != null);
     }
 
     public static RequestVerdict block(String message) {
         if (message == null || !message.startsWith("veil: ")) {
             throw new IllegalArgumentException("a block message starts with 'veil: '");
         }
-        return new RequestVerdict(BLOCK, null, message);
+        return new RequestVerdict(BLOCK, null, message, null, false);
     }
 
     public int action() {
@@ -66,5 +84,22 @@ public final class RequestVerdict {
     /** Why the call is blocked, for {@link #BLOCK}; otherwise {@code null}. */
     public String message() {
         return message;
+    }
+
+    /**
+     * The handle the glue reports the response on ({@link Veil#responseStarted}, {@link Veil#responseChunk},
+     * {@link Veil#callEnded}); {@code null} when the agent does not follow this call's response.
+     */
+    public Object call() {
+        return call;
+    }
+
+    /**
+     * Whether the app must read the response through {@link Veil#filterResponseChunk} and
+     * {@link Veil#finishResponseFilter} (Veil changed the request in a way it undoes in the response,
+     * e.g. asking for streamed token usage). Only set when the glue said it can filter.
+     */
+    public boolean filtersResponse() {
+        return filterResponse;
     }
 }

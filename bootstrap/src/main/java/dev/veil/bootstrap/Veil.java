@@ -44,6 +44,15 @@ public final class Veil {
 
     /** Inspects an outbound LLM request body (as it would go on the wire, possibly compressed). */
     public static RequestVerdict inspectRequest(Object endpoint, byte[] body, String contentEncoding) {
+        return inspectRequest(endpoint, body, contentEncoding, null, false);
+    }
+
+    /**
+     * Inspects an outbound LLM request body. {@code traceparent}: the request's W3C trace header, or null.
+     * {@code canFilterResponse}: the glue can route the response through {@link #filterResponseChunk}.
+     */
+    public static RequestVerdict inspectRequest(Object endpoint, byte[] body, String contentEncoding, String traceparent,
+                                                boolean canFilterResponse) {
         VeilHooks h = hooks;
         if (h == null || endpoint == null) {
             return RequestVerdict.pass();
@@ -52,7 +61,7 @@ public final class Veil {
             return interceptionFailed(endpoint, new IllegalStateException("endpoint lookup failed"));
         }
         try {
-            RequestVerdict verdict = h.inspectRequest(endpoint, body, contentEncoding);
+            RequestVerdict verdict = h.inspectRequest(endpoint, body, contentEncoding, traceparent, canFilterResponse);
             return verdict != null ? verdict : RequestVerdict.block("veil: internal error (no verdict); request not sent");
         } catch (Throwable t) {
             return interceptionFailed(endpoint, t);
@@ -74,6 +83,79 @@ public final class Veil {
             // fall through: fail closed
         }
         return RequestVerdict.block("veil: internal error; request not sent (failure policy)");
+    }
+
+    /** The response of a followed call started. Never throws. */
+    public static void responseStarted(Object call, int status, String contentType, String contentEncoding) {
+        VeilHooks h = hooks;
+        if (h != null && call != null) {
+            try {
+                h.responseStarted(call, status, contentType, contentEncoding);
+            } catch (Throwable ignored) {
+                // bookkeeping only: the app's response is unaffected
+            }
+        }
+    }
+
+    /** Tees response bytes to the agent as the app reads them; the bytes are not changed. Never throws. */
+    public static void responseChunk(Object call, byte[] bytes, int offset, int length) {
+        VeilHooks h = hooks;
+        if (h != null && call != null && length > 0) {
+            try {
+                h.responseChunk(call, bytes, offset, length);
+            } catch (Throwable ignored) {
+                // bookkeeping only
+            }
+        }
+    }
+
+    /**
+     * For a call whose verdict {@link RequestVerdict#filtersResponse() filters the response}: the bytes the
+     * app reads in place of these. On an internal failure the input bytes are returned unchanged.
+     */
+    public static byte[] filterResponseChunk(Object call, byte[] bytes, int offset, int length) {
+        VeilHooks h = hooks;
+        if (h != null && call != null) {
+            try {
+                byte[] out = h.filterResponseChunk(call, bytes, offset, length);
+                if (out != null) {
+                    return out;
+                }
+            } catch (Throwable ignored) {
+                // fall through: the app gets the bytes as they came
+            }
+        }
+        byte[] copy = new byte[length];
+        System.arraycopy(bytes, offset, copy, 0, length);
+        return copy;
+    }
+
+    /** For a filtered call, at the end of the body: the bytes still held back. Never null. */
+    public static byte[] finishResponseFilter(Object call) {
+        VeilHooks h = hooks;
+        if (h != null && call != null) {
+            try {
+                byte[] out = h.finishResponseFilter(call);
+                if (out != null) {
+                    return out;
+                }
+            } catch (Throwable ignored) {
+                // nothing held back can be recovered
+            }
+        }
+        return EMPTY;
+    }
+
+    /** The followed call is over (completed: null; failed, cancelled or closed early: the reason). Never throws. */
+    public static void callEnded(Object call, Throwable failure) {
+        VeilHooks h = hooks;
+        if (h != null && call != null) {
+            try {
+                h.callEnded(call, failure);
+            } catch (Throwable ignored) {
+                // bookkeeping only
+            }
+        }
     }
 
     /** Largest request body the agent inspects; glue reads at most this many bytes of a body. */
@@ -103,5 +185,6 @@ public final class Veil {
     }
 
     private static final Object FAILED_MATCH = new Object();
+    private static final byte[] EMPTY = new byte[0];
     private static final long DEFAULT_MAX_PROMPT_BYTES = 8L * 1024 * 1024;
 }

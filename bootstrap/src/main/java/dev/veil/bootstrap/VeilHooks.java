@@ -12,8 +12,28 @@ public interface VeilHooks {
     /** Cheap endpoint lookup; an opaque match for an LLM endpoint, or {@code null}. */
     Object matchEndpoint(String method, String scheme, String host, int port, String rawPath, String rawQuery);
 
-    /** Inspects (and possibly rewrites or blocks) an outbound request body for a matched endpoint. */
-    RequestVerdict inspectRequest(Object endpoint, byte[] body, String contentEncoding);
+    /**
+     * Inspects (and possibly rewrites or blocks) an outbound request body for a matched endpoint.
+     * {@code traceparent} is the request's W3C header or null; {@code canFilterResponse} says whether the
+     * glue can route the response through {@link #filterResponseChunk}.
+     */
+    RequestVerdict inspectRequest(Object endpoint, byte[] body, String contentEncoding, String traceparent,
+                                  boolean canFilterResponse);
+
+    /** The response's status line and headers arrived. */
+    void responseStarted(Object call, int status, String contentType, String contentEncoding);
+
+    /** Bytes of the response body as the app reads them (a tee: they are not changed). */
+    void responseChunk(Object call, byte[] bytes, int offset, int length);
+
+    /** For a filtered call: the bytes the app reads in place of these (never null, may be empty). */
+    byte[] filterResponseChunk(Object call, byte[] bytes, int offset, int length);
+
+    /** For a filtered call, at the end of the body: the bytes still held back (never null, may be empty). */
+    byte[] finishResponseFilter(Object call);
+
+    /** The call is over: body fully read ({@code failure} null), failed, cancelled or closed early. Idempotent. */
+    void callEnded(Object call, Throwable failure);
 
     /** The glue failed before the body reached the engine: the failure policy decides. */
     RequestVerdict interceptionFailed(Object endpoint, Throwable failure);

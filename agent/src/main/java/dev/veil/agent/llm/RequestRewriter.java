@@ -21,7 +21,16 @@ public final class RequestRewriter {
      *         unsupported or corrupt encoding, neither JSON nor text, nested too deeply)
      */
     public static RewriteResult rewrite(EndpointMatch match, byte[] body, String contentEncoding, PromptScrubber scrubber) {
-        BodyRewrite r = BodyRewrite.run(match, body, contentEncoding, scrubber);
+        return rewrite(match, body, contentEncoding, scrubber, true);
+    }
+
+    /**
+     * As {@link #rewrite(EndpointMatch, byte[], String, PromptScrubber)}; {@code mayInjectUsage} false forbids
+     * adding {@code stream_options.include_usage} (the HTTP client's glue cannot filter the response).
+     */
+    public static RewriteResult rewrite(EndpointMatch match, byte[] body, String contentEncoding, PromptScrubber scrubber,
+                                        boolean mayInjectUsage) {
+        BodyRewrite r = BodyRewrite.run(match, body, contentEncoding, scrubber, mayInjectUsage);
         return new RewriteResult(r.body, r.changed, r.info, r.usageInjected, r.recognized);
     }
 }

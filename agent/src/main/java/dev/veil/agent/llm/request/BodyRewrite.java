@@ -32,6 +32,12 @@ public final class BodyRewrite {
     }
 
     public static BodyRewrite run(EndpointMatch match, byte[] body, String contentEncoding, PromptScrubber scrubber) {
+        return run(match, body, contentEncoding, scrubber, true);
+    }
+
+    /** @param mayInjectUsage false when the HTTP client glue cannot undo the injection in the response */
+    public static BodyRewrite run(EndpointMatch match, byte[] body, String contentEncoding, PromptScrubber scrubber,
+                                  boolean mayInjectUsage) {
         long max = match.maxBodyBytes();
         if (body == null || body.length == 0) {
             return new BodyRewrite(body, false, RequestInfo.fromMatch(match), false, true);
@@ -40,14 +46,14 @@ public final class BodyRewrite {
             throw BodyCodec.tooLarge();
         }
         BodyCodec.Decoded plain = BodyCodec.of(contentEncoding).decode(body, max);
-        BodyRewrite r = rewritePlain(match, plain.bytes, scrubber);
+        BodyRewrite r = rewritePlain(match, plain.bytes, scrubber, mayInjectUsage);
         if (!r.changed) {
             return new BodyRewrite(body, false, r.info, false, r.recognized);
         }
         return new BodyRewrite(plain.codec.encode(r.body), true, r.info, r.usageInjected, true);
     }
 
-    private static BodyRewrite rewritePlain(EndpointMatch match, byte[] plain, PromptScrubber scrubber) {
+    private static BodyRewrite rewritePlain(EndpointMatch match, byte[] plain, PromptScrubber scrubber, boolean mayInjectUsage) {
         RequestShape shape = new RequestShape();
         PromptWalker walker = new PromptWalker(plain, 0, plain.length, scrubber, shape, false, 0);
         try {
@@ -66,7 +72,7 @@ public final class BodyRewrite {
         RequestInfo info = info(match, shape);
         List<Splice> splices = walker.splices();
         boolean injected = false;
-        if (match.injectStreamUsage() && info.streaming()) {
+        if (mayInjectUsage && match.injectStreamUsage() && info.streaming()) {
             Splice usage = UsageOptionInjector.splice(shape);
             if (usage != null) {
                 splices = splices == null ? new ArrayList<Splice>(1) : splices;

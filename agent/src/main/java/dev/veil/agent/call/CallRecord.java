@@ -1,0 +1,168 @@
+package dev.veil.agent.call;
+
+import dev.veil.agent.llm.EndpointMatch;
+import dev.veil.agent.llm.RequestInfo;
+import dev.veil.agent.llm.ResponseInfo;
+import dev.veil.agent.llm.ResponseParser;
+import dev.veil.agent.llm.ResponseParsers;
+import java.util.Collections;
+import java.util.SortedMap;
+
+/**
+ * One LLM call, from the moment its request was inspected to the end of its response: what was decided
+ * (once, by {@code AgentHooks}) and what the response said. Spans, metrics, the audit log and the agent
+ * log all read this record; nothing else is kept about a call.
+ *
+ * <p>The response is fed by the client glue as the application reads it; a call ends exactly once —
+ * at the end of the body, on an error, or when the application cancels or closes the stream early.
+ */
+public final class CallRecord {
+
+    /** What Veil did to the request ({@code veil.action}). */
+    public enum Action {
+        REDACTED, BLOCKED, AUDITED, PASSED;
+
+        public String attributeValue() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private final EndpointMatch endpoint;
+    private final RequestInfo request;
+    private final Action action;
+    private final SortedMap<String, Integer> findings;
+    private final String traceparent;
+    private final long startNanos;
+    private final long startEpochNanos;
+    private final ResponseFilter filter;
+    private final CallListener listener;
+
+    private ResponseParser parser;
+    private int status = -1;
+    private boolean ended;
+    private Throwable failure;
+    private long endNanos;
+
+    public CallRecord(EndpointMatch endpoint, RequestInfo request, Action action, SortedMap<String, Integer> findings,
+                      String traceparent, ResponseFilter filter, CallListener listener) {
+        this.endpoint = endpoint;
+        this.request = request;
+        this.action = action;
+        this.findings = findings == null ? Collections.<String, Integer>emptySortedMap() : findings;
+        this.traceparent = traceparent;
+        this.startNanos = System.nanoTime();
+        this.startEpochNanos = System.currentTimeMillis() * 1000000L;
+        this.filter = filter;
+        this.listener = listener;
+    }
+
+    public synchronized void responseStarted(int status, String contentType, String contentEncoding) {
+        if (ended || parser != null) {
+            return;
+        }
+        this.status = status;
+        parser = ResponseParsers.forResponse(endpoint, request, contentType, contentEncoding, 0, startNanos);
+    }
+
+    public synchronized void responseChunk(byte[] b, int off, int len) {
+        if (!ended && parser != null) {
+            parser.onBytes(b, off, len);
+        }
+    }
+
+    /** The bytes the application reads instead of {@code b[off, off+len)}: the parser sees the original. */
+    public byte[] filterChunk(byte[] b, int off, int len) {
+        responseChunk(b, off, len);
+        return filter == null ? copy(b, off, len) : filter.filter(b, off, len);
+    }
+
+    public byte[] finishFilter() {
+        return filter == null ? new byte[0] : filter.finish();
+    }
+
+    /** Ends the call once; later calls are ignored. */
+    public void end(Throwable failure) {
+        synchronized (this) {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            this.failure = failure;
+            this.endNanos = System.nanoTime();
+            if (parser != null) {
+                parser.onEnd();
+            }
+        }
+        if (listener != null) {
+            listener.callEnded(this);
+        }
+    }
+
+    public EndpointMatch endpoint() {
+        return endpoint;
+    }
+
+    public RequestInfo request() {
+        return request;
+    }
+
+    public Action action() {
+        return action;
+    }
+
+    /** Detector id → number of findings in the request (ids and counts only, never values). */
+    public SortedMap<String, Integer> findings() {
+        return findings;
+    }
+
+    public int findingCount() {
+        int n = 0;
+        for (Integer c : findings.values()) {
+            n += c;
+        }
+        return n;
+    }
+
+    /** The request's W3C {@code traceparent} header, or null. */
+    public String traceparent() {
+        return traceparent;
+    }
+
+    public long startNanos() {
+        return startNanos;
+    }
+
+    /** Wall-clock start in nanoseconds since the epoch (millisecond precision). */
+    public long startEpochNanos() {
+        return startEpochNanos;
+    }
+
+    public synchronized long durationNanos() {
+        return (ended ? endNanos : System.nanoTime()) - startNanos;
+    }
+
+    /** HTTP status, or -1 when no response arrived. */
+    public synchronized int status() {
+        return status;
+    }
+
+    public synchronized boolean ended() {
+        return ended;
+    }
+
+    /** Why the call failed (transport error, cancellation, early close), or null. */
+    public synchronized Throwable failure() {
+        return failure;
+    }
+
+    /** What the response said so far; null when no response arrived. */
+    public synchronized ResponseInfo response() {
+        return parser == null ? null : parser.result();
+    }
+
+    private static byte[] copy(byte[] b, int off, int len) {
+        byte[] out = new byte[len];
+        System.arraycopy(b, off, out, 0, len);
+        return out;
+    }
+}
