@@ -5,7 +5,8 @@ import java.util.Locale;
 /**
  * The built-in detectors. Ids are stable: they appear in configuration, placeholders, audit records
  * and metrics. Specificity breaks ties between overlapping findings of equal length: 3 = distinctive
- * prefix or checksum, 2 = validated structure, 1 = context word plus entropy.
+ * prefix or checksum, 2 = validated structure, 1 = context word plus entropy, 0 = a value named only by
+ * its key or header (a generic assignment, a bearer token) that a typed detector should claim.
  */
 public enum Detector {
     // LLM providers
@@ -62,9 +63,9 @@ public enum Detector {
     PRIVATE_KEY(Category.SECRET, 2),
     JWT(Category.SECRET, 2),
     URL_CREDENTIALS(Category.SECRET, 2),
-    AUTHORIZATION_BEARER(Category.SECRET, 1),
+    AUTHORIZATION_BEARER(Category.SECRET, 0),
     AUTHORIZATION_BASIC(Category.SECRET, 2),
-    GENERIC_SECRET(Category.SECRET, 1),
+    GENERIC_SECRET(Category.SECRET, 0),
     // Personal data
     EMAIL_ADDRESS(Category.PII, 2),
     PHONE_NUMBER(Category.PII, 1),

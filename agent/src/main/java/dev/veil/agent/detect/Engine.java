@@ -64,6 +64,7 @@ public final class Engine {
         List<Finding> found = null;
         int n = s.length();
         int i = 0;
+        int lastEnd = -1;
         while (i < n) {
             char c = s.charAt(i);
             Finding f;
@@ -75,11 +76,12 @@ public final class Engine {
                 // value) is rescanned so a more specific detector can claim the same value
                 next = f != null && f.start() <= i ? Math.max(tokenEnd, f.end()) : tokenEnd;
             } else if (c == '@') {
-                f = Emails.at(s, i);
+                // right after a credential the '@' ends URL user info (https://<token>@host), not a mailbox name
+                f = lastEnd == i ? null : Emails.at(s, i);
                 next = f != null ? f.end() : i + 1;
             } else if (c == ':' || c == '=') {
                 f = Triggers.at(s, i);
-                next = f != null && f.start() <= i + 1 && f.end() > i ? f.end() : i + 1;
+                next = f != null ? Triggers.resumeAfter(f, i) : i + 1;
             } else {
                 i++;
                 continue;
@@ -89,6 +91,7 @@ public final class Engine {
                     found = new ArrayList<Finding>();
                 }
                 found.add(f);
+                lastEnd = f.end();
             }
             i = next;
         }

@@ -60,7 +60,7 @@ final class Placeholders {
         return false;
     }
 
-    /** Runs like {@code abcd}, {@code 1234}: more than a third of neighbours repeat or count up. */
+    /** Runs like {@code abcdef}, {@code 123456}: most neighbours repeat or count up or down by one. */
     static boolean mostlySequential(String s, int from, int to) {
         int n = to - from;
         if (n < 4) {
@@ -73,6 +73,6 @@ final class Placeholders {
                 regular++;
             }
         }
-        return regular * 3 > n;
+        return regular * 5 > (n - 1) * 3;
     }
 }

@@ -1,0 +1,141 @@
+package dev.veil.agent.detect;
+
+/**
+ * {@code password = value}, {@code "api_key": "value"}, {@code --token=value}, {@code Password=value;}
+ * in connection strings and query strings: a credential-named key, an {@code =} or {@code :}, and a
+ * value that is neither a placeholder nor code. Key names match case-insensitively with {@code _ - .}
+ * ignored ({@code apiKey}, {@code API-KEY}, {@code x-api-key}) and must start at a word boundary, so
+ * {@code bypass} or {@code monkey} never qualify.
+ */
+final class Assignments {
+    private Assignments() {
+    }
+
+    private static final int MAX_KEY = 48;
+    private static final int MAX_VALUE = 256;
+
+    /** Key names whose values are passwords: humans choose them, so no entropy floor, only shape. */
+    private static final String[] PASSWORD_KEYS = {"password", "passwd", "pwd", "passphrase", "pass", "userpassword"};
+    /** Key names whose values are machine-generated: need letters, digits and entropy. */
+    private static final String[] SECRET_KEYS = {
+        "secret", "token", "apikey", "accesskey", "secretkey", "privatekey", "clientsecret", "authkey", "credential",
+        "credentials", "auth", "authtoken", "accesstoken", "refreshtoken", "bearertoken", "sessiontoken", "masterkey",
+        "signingkey", "encryptionkey", "subscriptionkey", "sharedaccesskey", "appsecret", "consumersecret",
+        "webhooksecret", "privatetoken", "authorization",
+    };
+    private static final String AWS_SECRET_KEY = "secretaccesskey";
+    private static final String AZURE_ACCOUNT_KEY = "accountkey";
+
+    /** The value assigned by the {@code =} or {@code :} at {@code op} to a credential-named key, or null. */
+    static Finding at(String s, int op) {
+        char c = s.charAt(op);
+        int n = s.length();
+        if (op + 1 < n && (s.charAt(op + 1) == '=' || c == ':' && s.charAt(op + 1) == ':')) {
+            return null; // ==, ::
+        }
+        if (op > 0 && "=!<>:".indexOf(s.charAt(op - 1)) >= 0) {
+            return null; // ==, !=, <=, >=, ::
+        }
+        int keyEnd = op;
+        while (keyEnd > 0 && op - keyEnd < 3 && s.charAt(keyEnd - 1) == ' ') {
+            keyEnd--;
+        }
+        if (keyEnd > 0 && isQuote(s.charAt(keyEnd - 1))) {
+            keyEnd--;
+        }
+        int keyStart = keyEnd;
+        while (keyStart > 0 && keyEnd - keyStart < MAX_KEY && isKeyChar(s.charAt(keyStart - 1))) {
+            keyStart--;
+        }
+        if (keyStart == keyEnd) {
+            return null;
+        }
+        Detector detector;
+        boolean password = false;
+        if (KeyNames.endsWith(s, keyStart, keyEnd, AWS_SECRET_KEY)) {
+            detector = Detector.AWS_SECRET_ACCESS_KEY;
+        } else if (KeyNames.endsWith(s, keyStart, keyEnd, AZURE_ACCOUNT_KEY)) {
+            detector = Detector.AZURE_STORAGE_ACCOUNT_KEY;
+        } else if (KeyNames.endsWithAny(s, keyStart, keyEnd, PASSWORD_KEYS)) {
+            detector = Detector.GENERIC_SECRET;
+            password = true;
+        } else if (KeyNames.endsWithAny(s, keyStart, keyEnd, SECRET_KEYS)) {
+            detector = Detector.GENERIC_SECRET;
+        } else {
+            return null;
+        }
+        return value(s, op + 1, detector, password);
+    }
+
+    private static Finding value(String s, int from, Detector detector, boolean password) {
+        int n = s.length();
+        int i = from;
+        if (i < n && s.charAt(i) == '=') {
+            i++; // :=
+        }
+        while (i < n && i - from < 4 && s.charAt(i) == ' ') {
+            i++;
+        }
+        if (i >= n) {
+            return null;
+        }
+        char quote = isQuote(s.charAt(i)) ? s.charAt(i) : 0;
+        int start = quote != 0 ? i + 1 : i;
+        int end = start;
+        int limit = Math.min(n, start + MAX_VALUE + 1);
+        while (end < limit && (quote != 0 ? s.charAt(end) != quote && s.charAt(end) != '\n' : !endsBareValue(s.charAt(end)))) {
+            end++;
+        }
+        if (end - start > MAX_VALUE || quote != 0 && (end >= n || s.charAt(end) != quote)) {
+            return null;
+        }
+        if (quote == 0) {
+            while (end > start && ".,:".indexOf(s.charAt(end - 1)) >= 0) {
+                end--; // sentence punctuation ('!' and '?' are kept: passwords end with them more often than prose)
+            }
+            if (looksLikeCode(s, start, end)) {
+                return null;
+            }
+        }
+        boolean ok;
+        if (detector == Detector.AWS_SECRET_ACCESS_KEY) {
+            ok = end - start == 40 && AwsSecrets.plausible(s, start, end);
+        } else if (detector == Detector.AZURE_STORAGE_ACCOUNT_KEY) {
+            ok = end - start >= 40 && Base64Values.isPaddedBase64(s, start, end) && Entropy.bits(s, start, end) > 4.5;
+        } else {
+            ok = password ? SecretValues.plausiblePassword(s, start, end) : SecretValues.plausibleToken(s, start, end);
+        }
+        return ok ? Finding.of(start, end, detector) : null;
+    }
+
+    /** Unquoted values that are expressions, not literals: {@code os.environ["X"]}, {@code getPassword()}, {@code self.token}. */
+    private static boolean looksLikeCode(String s, int start, int end) {
+        if (Chars.indexOf(s, "(", start, end) >= 0 || Chars.indexOf(s, "[", start, end) >= 0) {
+            return true;
+        }
+        // a dotted identifier path: letters and dots only
+        boolean dotted = false;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                dotted = true;
+            } else if (!Chars.isLetter(c) && c != '_') {
+                return false;
+            }
+        }
+        return dotted;
+    }
+
+    private static boolean endsBareValue(char c) {
+        return c <= ' ' || c == ',' || c == ';' || c == '&' || c == '"' || c == '\'' || c == '`' || c == ')' || c == ']'
+                || c == '}' || c == '<' || c == '>';
+    }
+
+    private static boolean isQuote(char c) {
+        return c == '"' || c == '\'' || c == '`';
+    }
+
+    private static boolean isKeyChar(char c) {
+        return Chars.isWord(c) || c == '.';
+    }
+}

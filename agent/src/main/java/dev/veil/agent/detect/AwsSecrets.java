@@ -1,0 +1,31 @@
+package dev.veil.agent.detect;
+
+/**
+ * AWS secret access keys: exactly 40 chars of {@code [A-Za-z0-9/+]} with both cases and high entropy.
+ * The shape is generic, so it only counts next to an AWS context word or an assignment to
+ * {@code aws_secret_access_key}; pure hex (a git SHA-1) and the documentation key never count.
+ */
+final class AwsSecrets {
+    private AwsSecrets() {
+    }
+
+    static final String[] CONTEXT = {"aws", "secret_access", "secret access", "secretaccesskey", "amazon"};
+
+    static boolean plausible(String s, int start, int end) {
+        if (end - start != 40 || Chars.allHex(s, start, end)) {
+            return false;
+        }
+        boolean upper = false;
+        boolean lower = false;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (!Chars.isAlnum(c) && c != '/' && c != '+') {
+                return false;
+            }
+            upper |= Chars.isUpper(c);
+            lower |= Chars.isLower(c);
+        }
+        return upper && lower && Entropy.bits(s, start, end) >= 4.0 && Chars.indexOf(s, "EXAMPLE", start, end) < 0
+                && !Placeholders.looksFake(s, start, end);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.veil.agent.detect;
+
+/**
+ * Keys with no prefix of their own: Cohere (40 alnum), Mistral (32 alnum), Azure OpenAI (32 hex), AWS
+ * secret keys (40 base64) and Azure storage account keys (88 base64). Their shapes are shared with
+ * hashes and ids, so each needs its provider's name nearby and a random-looking body.
+ */
+final class ContextKeys {
+    private ContextKeys() {
+    }
+
+    private static final String[] COHERE = {"cohere"};
+    private static final String[] MISTRAL = {"mistral"};
+    private static final String[] AZURE = {"azure", "openai.azure.com", "cognitiveservices"};
+    private static final String[] AZURE_STORAGE = {"accountkey", "storage", "azure", "blob.core"};
+
+    /** The key starting at the word token [start, end), or null. */
+    static Finding at(String s, int start, int end) {
+        int len = end - start;
+        char next = end < s.length() ? s.charAt(end) : ' ';
+        if (next == '+' || next == '/' || next == '=') {
+            return base64Run(s, start);
+        }
+        if (len == 40 && Chars.allAlnum(s, start, end)) {
+            if (Context.near(s, start, end, AwsSecrets.CONTEXT) && AwsSecrets.plausible(s, start, end)) {
+                return Finding.of(start, end, Detector.AWS_SECRET_ACCESS_KEY);
+            }
+            if (random(s, start, end) && Context.near(s, start, end, COHERE)) {
+                return Finding.of(start, end, Detector.COHERE_API_KEY);
+            }
+        } else if (len == 32 && Chars.allAlnum(s, start, end)) {
+            if (Chars.allHex(s, start, end)) {
+                if (Entropy.bits(s, start, end) >= 3.0 && Context.near(s, start, end, AZURE)
+                        && !Placeholders.looksFake(s, start, end)) {
+                    return Finding.of(start, end, Detector.AZURE_OPENAI_API_KEY);
+                }
+            } else if (random(s, start, end) && Context.near(s, start, end, MISTRAL)) {
+                return Finding.of(start, end, Detector.MISTRAL_API_KEY);
+            }
+        }
+        return null;
+    }
+
+    /** A base64 run with {@code + / =} starting at {@code start}: AWS secret (40) or Azure storage key (88). */
+    private static Finding base64Run(String s, int start) {
+        if (start > 0 && Chars.isBase64(s.charAt(start - 1))) {
+            return null; // inside a longer run (a path, a blob)
+        }
+        int end = Alphabet.BASE64.runEnd(s, start, 90);
+        if (end < s.length() && Chars.isWord(s.charAt(end))) {
+            return null;
+        }
+        int len = end - start;
+        if (len == 40 && AwsSecrets.plausible(s, start, end) && Context.near(s, start, end, AwsSecrets.CONTEXT)) {
+            return Finding.of(start, end, Detector.AWS_SECRET_ACCESS_KEY);
+        }
+        if (len == 88 && s.charAt(end - 1) == '=' && Base64Values.isPaddedBase64(s, start, end)
+                && Entropy.bits(s, start, end) > 4.5 && Context.near(s, start, end, AZURE_STORAGE)) {
+            return Finding.of(start, end, Detector.AZURE_STORAGE_ACCOUNT_KEY);
+        }
+        return null;
+    }
+
+    /**
+     * Random base62 has both letter cases in similar numbers (digits are likely but not guaranteed in 32
+     * chars); a CamelCase identifier has capitals only at word starts, well under a fifth of its length.
+     */
+    private static boolean random(String s, int start, int end) {
+        int upper = 0;
+        int lower = 0;
+        for (int i = start; i < end; i++) {
+            upper += Chars.isUpper(s.charAt(i)) ? 1 : 0;
+            lower += Chars.isLower(s.charAt(i)) ? 1 : 0;
+        }
+        int len = end - start;
+        return upper * 5 >= len && lower * 5 >= len && Entropy.bits(s, start, end) >= 4.0
+                && !Placeholders.looksFake(s, start, end);
+    }
+}

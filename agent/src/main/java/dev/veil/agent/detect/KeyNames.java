@@ -1,0 +1,52 @@
+package dev.veil.agent.detect;
+
+/**
+ * Matches credential key names at the end of an identifier, case-insensitively and ignoring the
+ * separators {@code _ - .}, so {@code API_KEY}, {@code apiKey}, {@code x-api-key} all end with
+ * {@code apikey}. The name must start at a word boundary: the identifier start, a separator, or a
+ * lower-to-upper case change ({@code dbPassword}).
+ */
+final class KeyNames {
+    private KeyNames() {
+    }
+
+    static boolean endsWithAny(String s, int from, int to, String[] names) {
+        for (String name : names) {
+            if (endsWith(s, from, to, name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean endsWith(String s, int from, int to, String name) {
+        int j = to - 1;
+        int k = name.length() - 1;
+        while (k >= 0 && j >= from) {
+            char c = s.charAt(j);
+            if (isSeparator(c)) {
+                j--;
+                continue;
+            }
+            if (Chars.lower(c) != name.charAt(k)) {
+                return false;
+            }
+            j--;
+            k--;
+        }
+        if (k >= 0) {
+            return false;
+        }
+        // j is the char before the name's first letter (j + 1)
+        if (j < from) {
+            return true;
+        }
+        char before = s.charAt(j);
+        return isSeparator(before) || !Chars.isLetter(before)
+                || Chars.isLower(before) && Chars.isUpper(s.charAt(j + 1));
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == '_' || c == '-' || c == '.';
+    }
+}
