@@ -1,6 +1,12 @@
 package dev.veil.agent;
 
+import dev.veil.agent.call.CallListener;
+import dev.veil.agent.call.CallListeners;
+import dev.veil.agent.call.DebugCallLog;
 import dev.veil.agent.config.VeilConfig;
+import dev.veil.agent.log.VeilLog;
+import java.util.ArrayList;
+import java.util.List;
 import dev.veil.agent.hooks.AgentHooks;
 import dev.veil.bootstrap.Veil;
 
@@ -10,6 +16,8 @@ final class HooksInstallation {
     }
 
     static void install(VeilConfig config) {
-        Veil.install(new AgentHooks(config));
+        List<CallListener> listeners = new ArrayList<CallListener>();
+        listeners.add(new DebugCallLog(VeilLog.get(DebugCallLog.class)));
+        Veil.install(new AgentHooks(config, new CallListeners(listeners, VeilLog.get(CallListeners.class))));
     }
 }

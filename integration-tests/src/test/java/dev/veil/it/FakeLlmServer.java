@@ -1,5 +1,7 @@
 package dev.veil.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -58,6 +60,8 @@ public final class FakeLlmServer implements AutoCloseable {
             + "\"content\":\"Sure.\"},\"finish_reason\":\"stop\"}],"
             + "\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":2,\"total_tokens\":14}}";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final HttpServer server;
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Reply> replies = new ConcurrentHashMap<>();
@@ -100,11 +104,57 @@ public final class FakeLlmServer implements AutoCloseable {
         String path = exchange.getRequestURI().getRawPath();
         received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                 exchange.getRequestHeaders(), body));
+        if (path.endsWith("/chat/completions") && !replies.containsKey(path)) {
+            JsonNode request = parse(body);
+            if (request != null && request.path("stream").asBoolean(false)) {
+                streamOpenAiChat(exchange, request.at("/stream_options/include_usage").asBoolean(false));
+                return;
+            }
+        }
         Reply reply = replies.getOrDefault(path, new Reply(200, "application/json", OPENAI_CHAT_REPLY));
         exchange.getResponseHeaders().add("Content-Type", reply.contentType);
         exchange.sendResponseHeaders(reply.status, reply.body.length == 0 ? -1 : reply.body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(reply.body);
+        }
+    }
+
+    /**
+     * Streams a chat completion the way OpenAI does: SSE events flushed one by one; with
+     * {@code stream_options.include_usage} every chunk carries {@code "usage":null} and an extra last chunk
+     * with {@code "choices":[]} carries the usage.
+     */
+    private static void streamOpenAiChat(HttpExchange exchange, boolean includeUsage) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "text/event-stream; charset=utf-8");
+        exchange.sendResponseHeaders(200, 0);
+        String head = "{\"id\":\"chatcmpl-stream\",\"object\":\"chat.completion.chunk\",\"created\":1,"
+                + "\"model\":\"gpt-4o-mini-2024-07-18\",\"system_fingerprint\":\"fp_1\",\"choices\":[";
+        String tail = includeUsage ? "],\"usage\":null}" : "]}";
+        String[] deltas = {
+            "{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"logprobs\":null,\"finish_reason\":null}",
+            "{\"index\":0,\"delta\":{\"content\":\"Hel\"},\"logprobs\":null,\"finish_reason\":null}",
+            "{\"index\":0,\"delta\":{\"content\":\"lo!\"},\"logprobs\":null,\"finish_reason\":null}",
+            "{\"index\":0,\"delta\":{},\"logprobs\":null,\"finish_reason\":\"stop\"}",
+        };
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (String delta : deltas) {
+                out.write(("data: " + head + delta + tail + "\n\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
+            if (includeUsage) {
+                out.write(("data: " + head + "],\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":2,"
+                        + "\"total_tokens\":11}}\n\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
+            out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static JsonNode parse(byte[] body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            return null;
         }
     }
 

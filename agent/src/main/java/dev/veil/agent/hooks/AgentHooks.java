@@ -1,9 +1,14 @@
 package dev.veil.agent.hooks;
 
+import dev.veil.agent.call.CallListener;
+import dev.veil.agent.call.CallRecord;
+import dev.veil.agent.call.CallRecord.Action;
+import dev.veil.agent.call.UsageStripFilter;
 import dev.veil.agent.config.CoreSettings;
 import dev.veil.agent.config.VeilConfig;
 import dev.veil.agent.llm.EndpointMatch;
 import dev.veil.agent.llm.EndpointRegistry;
+import dev.veil.agent.llm.RequestInfo;
 import dev.veil.agent.llm.RequestRewriter;
 import dev.veil.agent.llm.RewriteResult;
 import dev.veil.agent.log.VeilLog;
@@ -30,12 +35,14 @@ public final class AgentHooks implements VeilHooks {
     private final String mode;
     private final boolean failClosed;
     private final long maxPromptBytes;
+    private final CallListener listener;
 
     private volatile EndpointRegistry endpoints;
     private volatile Redactor redactor;
 
-    public AgentHooks(VeilConfig config) {
+    public AgentHooks(VeilConfig config, CallListener listener) {
         this.config = config;
+        this.listener = listener;
         this.mode = config.get(CoreSettings.PROMPT_MODE);
         this.failClosed = "closed".equals(config.get(CoreSettings.FAILURE));
         this.maxPromptBytes = config.get(CoreSettings.PROMPT_MAX_BYTES);
@@ -47,10 +54,11 @@ public final class AgentHooks implements VeilHooks {
     }
 
     @Override
-    public RequestVerdict inspectRequest(Object endpoint, byte[] body, String contentEncoding) {
+    public RequestVerdict inspectRequest(Object endpoint, byte[] body, String contentEncoding, String traceparent,
+                                         boolean canFilterResponse) {
         EndpointMatch match = (EndpointMatch) endpoint;
         if ("off".equals(mode) || body == null || body.length == 0) {
-            return RequestVerdict.pass();
+            return RequestVerdict.pass(record(match, RequestInfo.fromMatch(match), Action.PASSED, null, traceparent, false));
         }
         if (body.length > maxPromptBytes) {
             return failure(match, "the request body is larger than veil.prompt.max-bytes", null);
@@ -58,26 +66,61 @@ public final class AgentHooks implements VeilHooks {
         try {
             boolean rewrite = "redact".equals(mode);
             RedactionSession session = redactor().newSession(rewrite);
-            RewriteResult result = RequestRewriter.rewrite(match, body, contentEncoding, session);
+            RewriteResult result = RequestRewriter.rewrite(match, body, contentEncoding, session, rewrite && canFilterResponse);
+            boolean filter = result.usageInjected();
             if (session.findingCount() == 0) {
-                return result.changed() ? RequestVerdict.rewrite(result.body()) : RequestVerdict.pass();
+                CallRecord call = record(match, result.info(), Action.PASSED, null, traceparent, filter);
+                return result.changed() ? RequestVerdict.rewrite(result.body(), call, filter) : RequestVerdict.pass(call);
             }
-            String found = describe(session.countsByDetector());
+            SortedMap<String, Integer> counts = session.countsByDetector();
+            String found = describe(counts);
             if ("block".equals(mode)) {
                 LOG.info("blocked a {} {} request to {}: prompt holds {}", match.provider(), match.operation(),
                         match.serverAddress(), found);
+                record(match, result.info(), Action.BLOCKED, counts, traceparent, false).end(null);
                 return RequestVerdict.block("veil: blocked: the prompt holds " + found);
             }
             if ("audit".equals(mode)) {
                 LOG.info("audit: a {} {} request to {} holds {}; sent unchanged (veil.prompt.mode=audit)",
                         match.provider(), match.operation(), match.serverAddress(), found);
-                return RequestVerdict.pass();
+                return RequestVerdict.pass(record(match, result.info(), Action.AUDITED, counts, traceparent, false));
             }
             LOG.debug("redacted a {} {} request to {}: {}", match.provider(), match.operation(), match.serverAddress(), found);
-            return result.changed() ? RequestVerdict.rewrite(result.body()) : RequestVerdict.pass();
+            CallRecord call = record(match, result.info(), Action.REDACTED, counts, traceparent, filter);
+            return result.changed() ? RequestVerdict.rewrite(result.body(), call, filter) : RequestVerdict.pass(call);
         } catch (Throwable t) {
             return failure(match, "the prompt could not be inspected", t);
         }
+    }
+
+    @Override
+    public void responseStarted(Object call, int status, String contentType, String contentEncoding) {
+        ((CallRecord) call).responseStarted(status, contentType, contentEncoding);
+    }
+
+    @Override
+    public void responseChunk(Object call, byte[] bytes, int offset, int length) {
+        ((CallRecord) call).responseChunk(bytes, offset, length);
+    }
+
+    @Override
+    public byte[] filterResponseChunk(Object call, byte[] bytes, int offset, int length) {
+        return ((CallRecord) call).filterChunk(bytes, offset, length);
+    }
+
+    @Override
+    public byte[] finishResponseFilter(Object call) {
+        return ((CallRecord) call).finishFilter();
+    }
+
+    @Override
+    public void callEnded(Object call, Throwable failure) {
+        ((CallRecord) call).end(failure);
+    }
+
+    private CallRecord record(EndpointMatch match, RequestInfo info, Action action, SortedMap<String, Integer> findings,
+                              String traceparent, boolean filter) {
+        return new CallRecord(match, info, action, findings, traceparent, filter ? new UsageStripFilter() : null, listener);
     }
 
     @Override

@@ -24,7 +24,8 @@ public final class JdkHttpClientModule implements InstrumentationModule {
     @Override
     public List<String> helperClassNames() {
         String pkg = JdkHttpClientModule.class.getPackage().getName() + ".";
-        return Arrays.asList(pkg + "JdkHttpRequests", pkg + "BodyCollector", pkg + "BlockedRequest");
+        return Arrays.asList(pkg + "JdkHttpRequests", pkg + "JdkHttpCall", pkg + "BodyCollector", pkg + "BlockedRequest",
+                pkg + "TeeingBodyHandler", pkg + "TeeingBodySubscriber", pkg + "TeeingBodySubscriber$AppSubscription");
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,8 +27,12 @@ public final class JdkHttpRequests {
     private JdkHttpRequests() {
     }
 
-    /** The request to send (possibly the same instance), or a {@link BlockedRequest}. Never throws. */
-    public static HttpRequest prepare(HttpRequest request) {
+    /**
+     * The request and body handler to use: the same instances for a non-LLM request; for an LLM request the
+     * request with the bytes to send (or a {@link BlockedRequest}) and a handler that tees the response to
+     * Veil. Never throws.
+     */
+    public static JdkHttpCall prepare(HttpRequest request, HttpResponse.BodyHandler<?> handler) {
         Object endpoint;
         try {
             URI uri = request.uri();
@@ -35,40 +40,50 @@ public final class JdkHttpRequests {
                     uri.getRawPath(), uri.getRawQuery());
         } catch (Throwable t) {
             // No URI to match means the client rejects the request itself.
-            return request;
+            return new JdkHttpCall(request, handler, null);
         }
         if (endpoint == null) {
-            return request;
+            return new JdkHttpCall(request, handler, null);
         }
         BodyPublisher publisher = null;
         boolean consumed = false;
         byte[] body = null;
+        RequestVerdict verdict;
         try {
             Optional<BodyPublisher> maybe = request.bodyPublisher();
-            if (maybe.isEmpty()) {
-                return request;
-            }
-            publisher = maybe.get();
-            long length = publisher.contentLength();
+            publisher = maybe.orElse(null);
+            long length = publisher == null ? 0 : publisher.contentLength();
             if (length == 0) {
-                return request;
+                body = new byte[0];
+            } else {
+                long limit = Veil.maxPromptBytes();
+                if (length > limit) {
+                    throw new PromptTooLargeException(limit);
+                }
+                long timeout = request.timeout().map(d -> d.toMillis()).orElse(DEFAULT_BODY_TIMEOUT_MILLIS);
+                consumed = true;
+                body = BodyCollector.collect(publisher, limit, Math.max(1, timeout));
             }
-            long limit = Veil.maxPromptBytes();
-            if (length > limit) {
-                throw new PromptTooLargeException(limit);
-            }
-            long timeout = request.timeout().map(d -> d.toMillis()).orElse(DEFAULT_BODY_TIMEOUT_MILLIS);
-            consumed = true;
-            body = BodyCollector.collect(publisher, limit, Math.max(1, timeout));
             String encoding = request.headers().firstValue("Content-Encoding").orElse(null);
-            return apply(request, publisher, consumed, body, Veil.inspectRequest(endpoint, body, encoding));
+            String traceparent = request.headers().firstValue("traceparent").orElse(null);
+            verdict = Veil.inspectRequest(endpoint, body, encoding, traceparent, true);
         } catch (Throwable t) {
-            try {
-                return apply(request, publisher, consumed, body, Veil.interceptionFailed(endpoint, t));
-            } catch (Throwable again) {
-                return new BlockedRequest(request, new IOException("veil: internal error; request not sent"));
-            }
+            verdict = Veil.interceptionFailed(endpoint, t);
         }
+        try {
+            HttpRequest toSend = apply(request, publisher, consumed, body, verdict);
+            Object call = verdict.call();
+            HttpResponse.BodyHandler<?> toUse = call == null || toSend instanceof BlockedRequest
+                    ? handler : wrap(handler, call, verdict.filtersResponse());
+            return new JdkHttpCall(toSend, toUse, call);
+        } catch (Throwable t) {
+            return new JdkHttpCall(new BlockedRequest(request, new IOException("veil: internal error; request not sent")),
+                    handler, null);
+        }
+    }
+
+    private static <T> HttpResponse.BodyHandler<T> wrap(HttpResponse.BodyHandler<T> handler, Object call, boolean filter) {
+        return new TeeingBodyHandler<>(handler, call, filter);
     }
 
     /** Why the request was not sent: the block message, or an internal error. */
@@ -84,7 +99,7 @@ public final class JdkHttpRequests {
             return new BlockedRequest(request, new IOException(verdict.message()));
         }
         if (verdict.isRewrite()) {
-            return withBody(request, verdict.body(), publisher.contentLength() >= 0);
+            return withBody(request, verdict.body(), publisher == null || publisher.contentLength() >= 0);
         }
         // Pass. The original request is fine when its body was never read or can be read again.
         if (!consumed || isReplayable(publisher)) {

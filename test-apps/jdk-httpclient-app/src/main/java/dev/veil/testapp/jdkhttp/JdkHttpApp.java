@@ -13,7 +13,8 @@ import java.util.concurrent.CompletionException;
 /**
  * An unmodified app that posts a body with {@code java.net.http.HttpClient} the way real apps do.
  * Usage: {@code JdkHttpApp <url> <how> <body-file>} where {@code how} is one of
- * {@code send}, {@code sendAsync}, {@code inputStream} (unknown length), {@code byteArray}, {@code http2}.
+ * {@code send}, {@code sendAsync}, {@code inputStream} (unknown length), {@code byteArray}, {@code http2},
+ * {@code stream} (reads the response as an InputStream, 7 bytes at a time, and prints it in base64).
  * Prints {@code STATUS n} and {@code BODY ...}, or {@code ERROR class: message}.
  */
 public final class JdkHttpApp {
@@ -42,6 +43,21 @@ public final class JdkHttpApp {
                 .POST(publisher)
                 .build();
         try {
+            if ("stream".equals(how)) {
+                // Reads the body the way streaming SDKs do: an InputStream, a small buffer at a time.
+                HttpResponse<java.io.InputStream> streamed = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+                try (java.io.InputStream in = streamed.body()) {
+                    byte[] buffer = new byte[7];
+                    int n;
+                    while ((n = in.read(buffer)) != -1) {
+                        all.write(buffer, 0, n);
+                    }
+                }
+                System.out.println("STATUS " + streamed.statusCode());
+                System.out.println("STREAM " + java.util.Base64.getEncoder().encodeToString(all.toByteArray()));
+                return;
+            }
             HttpResponse<String> response;
             if ("sendAsync".equals(how)) {
                 response = client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).join();
