@@ -12,7 +12,7 @@ import java.util.concurrent.CompletionException;
 
 /**
  * An unmodified app that posts a body with {@code java.net.http.HttpClient} the way real apps do.
- * Usage: {@code JdkHttpApp <url> <how> <body-file>} where {@code how} is one of
+ * Usage: {@code JdkHttpApp <url> <how> <body-file> ["Header: value"]} where {@code how} is one of
  * {@code send}, {@code sendAsync}, {@code inputStream} (unknown length), {@code byteArray}, {@code http2},
  * {@code stream} (reads the response as an InputStream, 7 bytes at a time, and prints it in base64).
  * Prints {@code STATUS n} and {@code BODY ...}, or {@code ERROR class: message}.
@@ -36,12 +36,17 @@ public final class JdkHttpApp {
         } else {
             publisher = HttpRequest.BodyPublishers.ofString(new String(body, java.nio.charset.StandardCharsets.UTF_8));
         }
-        HttpRequest request = HttpRequest.newBuilder(uri)
+        HttpRequest.Builder requestBuilder = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer test-token")
-                .POST(publisher)
-                .build();
+                .POST(publisher);
+        // Optional 4th argument "Name: value": one more request header (e.g. a Content-Encoding).
+        if (args.length > 3) {
+            int colon = args[3].indexOf(':');
+            requestBuilder.header(args[3].substring(0, colon).trim(), args[3].substring(colon + 1).trim());
+        }
+        HttpRequest request = requestBuilder.build();
         try {
             if ("stream".equals(how)) {
                 // Reads the body the way streaming SDKs do: an InputStream, a small buffer at a time.
