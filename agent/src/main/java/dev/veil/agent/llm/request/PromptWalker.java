@@ -275,6 +275,14 @@ final class PromptWalker {
         return FieldRules.lookup(key, 0, key.length);
     }
 
+    private static final boolean[] PLAIN = new boolean[256];
+
+    static {
+        for (int c = 0x20; c < 0x80; c++) {
+            PLAIN[c] = c != '"' && c != '\\';
+        }
+    }
+
     private static final int ESCAPED = 1;
     private static final int NON_ASCII = 2;
 
@@ -285,6 +293,10 @@ final class PromptWalker {
         final byte[] buf = b;
         final int lim = limit;
         while (true) {
+            // Fast path: the bytes that need no attention (printable ASCII other than quote and backslash).
+            while (p < lim && PLAIN[buf[p] & 0xFF]) {
+                p++;
+            }
             if (p >= lim) {
                 throw INVALID;
             }
