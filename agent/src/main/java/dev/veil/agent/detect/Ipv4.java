@@ -9,6 +9,8 @@ final class Ipv4 {
     private Ipv4() {
     }
 
+    private static final Context VERSION_WORDS = Context.of("version", "release", "build", "firmware");
+
     static boolean valid(String s, int start, int end) {
         int octets = 0;
         int value = -1;
@@ -37,6 +39,6 @@ final class Ipv4 {
             return false;
         }
         boolean packageSpec = start > 0 && s.charAt(start - 1) == '@';
-        return !packageSpec && !Context.before(s, start, 24, "version", "release", "build", "firmware");
+        return !packageSpec && !VERSION_WORDS.before(s, start, 24);
     }
 }

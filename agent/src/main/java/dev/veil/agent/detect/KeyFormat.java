@@ -32,7 +32,7 @@ final class KeyFormat {
     final int maxBody;
     final Check check;
     /** Words one of which must occur near the key (null: none needed). */
-    final String[] context;
+    final Context context;
 
     KeyFormat(String prefix, Detector detector, Alphabet alphabet, int minBody, int maxBody, Check check,
             String... context) {
@@ -42,7 +42,7 @@ final class KeyFormat {
         this.minBody = minBody;
         this.maxBody = maxBody;
         this.check = check;
-        this.context = context.length == 0 ? null : context;
+        this.context = context.length == 0 ? null : Context.of(context);
     }
 
     /** The shortest word-character token this format can start: lets the engine skip short words. */
@@ -66,7 +66,7 @@ final class KeyFormat {
         if (length < minBody || length > maxBody || end < s.length() && Chars.isWord(s.charAt(end))) {
             return -1;
         }
-        if (!valid(s, bodyStart, end) || context != null && !Context.near(s, start, end, context)) {
+        if (!valid(s, bodyStart, end) || context != null && !context.near(s, start, end)) {
             return -1;
         }
         return end;

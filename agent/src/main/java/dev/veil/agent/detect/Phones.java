@@ -11,10 +11,8 @@ final class Phones {
     private Phones() {
     }
 
-    private static final String[] PHONE_WORDS = {
-        "phone", "tel:", "tel.", "tel ", "call", "mobile", "cell", "fax", "whatsapp", "sms", "reach me", "dial",
-        "telefon", "téléphone", "handy",
-    };
+    private static final Context PHONE_WORDS = Context.of("phone", "tel:", "tel.", "tel ", "call", "mobile", "cell", "fax",
+            "whatsapp", "sms", "reach me", "dial", "telefon", "handy");
 
     static boolean valid(String s, int start, int end, long groups, int k, boolean plus) {
         int digits = DigitGroups.totalDigits(groups, k);
@@ -24,7 +22,7 @@ final class Phones {
         if (nanp(s, start, groups, k) || trunkPrefixed(s, start, groups, k, digits)) {
             return true;
         }
-        return Context.before(s, start, 32, PHONE_WORDS) && DigitGroups.consistent(groups, k)
+        return PHONE_WORDS.before(s, start, 32) && DigitGroups.consistent(groups, k)
                 && Numbers.distinctDigits(s, start, end) > 2;
     }
 

@@ -9,12 +9,14 @@ final class Ssns {
     private Ssns() {
     }
 
+    private static final Context SSN_WORDS = Context.of("ssn", "social security", "social sec");
+
     static boolean valid(String s, int start, int end, long groups, int k) {
         boolean grouped = k == 3 && DigitGroups.digits(groups, 0) == 3 && DigitGroups.digits(groups, 1) == 2
                 && DigitGroups.digits(groups, 2) == 4 && Numbers.spaceOrDash(groups, 3)
                 && !DigitGroups.anyParenthesized(groups, 3);
         boolean bare = k == 1 && DigitGroups.digits(groups, 0) == 9
-                && Context.before(s, start, 40, "ssn", "social security", "social sec");
+                && SSN_WORDS.before(s, start, 40);
         if (!grouped && !bare) {
             return false;
         }
