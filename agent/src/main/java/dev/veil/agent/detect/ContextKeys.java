@@ -62,18 +62,24 @@ final class ContextKeys {
     }
 
     /**
-     * Random base62 has both letter cases in similar numbers (digits are likely but not guaranteed in 32
-     * chars); a CamelCase identifier has capitals only at word starts, well under a fifth of its length.
+     * Random base62 mixes the cases throughout: its lower-case runs average under two letters. A CamelCase
+     * identifier ({@code GitHubActionsWorkflowParser}) has capitals only at word starts, so its lower-case
+     * runs are whole words.
      */
     private static boolean random(String s, int start, int end) {
         int upper = 0;
         int lower = 0;
+        int lowerRuns = 0;
         for (int i = start; i < end; i++) {
-            upper += Chars.isUpper(s.charAt(i)) ? 1 : 0;
-            lower += Chars.isLower(s.charAt(i)) ? 1 : 0;
+            char c = s.charAt(i);
+            if (Chars.isUpper(c)) {
+                upper++;
+            } else if (Chars.isLower(c)) {
+                lower++;
+                lowerRuns += i == start || !Chars.isLower(s.charAt(i - 1)) ? 1 : 0;
+            }
         }
-        int len = end - start;
-        return upper * 5 >= len && lower * 5 >= len && Entropy.bits(s, start, end) >= 4.0
+        return upper >= 3 && lower >= 3 && lower < 3.5 * lowerRuns && Entropy.bits(s, start, end) >= 4.0
                 && !Placeholders.looksFake(s, start, end);
     }
 }
