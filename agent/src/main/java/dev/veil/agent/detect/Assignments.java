@@ -15,16 +15,17 @@ final class Assignments {
     private static final int MAX_VALUE = 256;
 
     /** Key names whose values are passwords: humans choose them, so no entropy floor, only shape. */
-    private static final String[] PASSWORD_KEYS = {"password", "passwd", "pwd", "passphrase", "pass", "userpassword"};
+    private static final KeyNames PASSWORD_KEYS = new KeyNames("password", "passwd", "pwd", "passphrase", "pass",
+            "userpassword", "dbpassword", "adminpassword");
     /** Key names whose values are machine-generated: need letters, digits and entropy. */
-    private static final String[] SECRET_KEYS = {
-        "secret", "token", "apikey", "accesskey", "secretkey", "privatekey", "clientsecret", "authkey", "credential",
-        "credentials", "auth", "authtoken", "accesstoken", "refreshtoken", "bearertoken", "sessiontoken", "masterkey",
-        "signingkey", "encryptionkey", "subscriptionkey", "sharedaccesskey", "appsecret", "consumersecret",
-        "webhooksecret", "privatetoken", "authorization",
-    };
-    private static final String AWS_SECRET_KEY = "secretaccesskey";
-    private static final String AZURE_ACCOUNT_KEY = "accountkey";
+    private static final KeyNames SECRET_KEYS = new KeyNames("secret", "token", "apikey", "accesskey", "secretkey",
+            "privatekey", "authkey", "credential", "credentials", "auth", "masterkey", "signingkey", "encryptionkey",
+            "subscriptionkey", "authorization",
+            // compounds written in one case (CLIENTSECRET, accesstoken) have no inner word boundary to find
+            "clientsecret", "appsecret", "consumersecret", "webhooksecret", "accesstoken", "authtoken", "refreshtoken",
+            "bearertoken", "sessiontoken", "privatetoken", "sharedaccesskey");
+    private static final KeyNames AWS_SECRET_KEY = new KeyNames("secretaccesskey");
+    private static final KeyNames AZURE_ACCOUNT_KEY = new KeyNames("accountkey");
 
     /** The value assigned by the {@code =} or {@code :} at {@code op} to a credential-named key, or null. */
     static Finding at(String s, int op) {
@@ -52,14 +53,14 @@ final class Assignments {
         }
         Detector detector;
         boolean password = false;
-        if (KeyNames.endsWith(s, keyStart, keyEnd, AWS_SECRET_KEY)) {
+        if (AWS_SECRET_KEY.matchAny(s, keyStart, keyEnd)) {
             detector = Detector.AWS_SECRET_ACCESS_KEY;
-        } else if (KeyNames.endsWith(s, keyStart, keyEnd, AZURE_ACCOUNT_KEY)) {
+        } else if (AZURE_ACCOUNT_KEY.matchAny(s, keyStart, keyEnd)) {
             detector = Detector.AZURE_STORAGE_ACCOUNT_KEY;
-        } else if (KeyNames.endsWithAny(s, keyStart, keyEnd, PASSWORD_KEYS)) {
+        } else if (PASSWORD_KEYS.matchAny(s, keyStart, keyEnd)) {
             detector = Detector.GENERIC_SECRET;
             password = true;
-        } else if (KeyNames.endsWithAny(s, keyStart, keyEnd, SECRET_KEYS)) {
+        } else if (SECRET_KEYS.matchAny(s, keyStart, keyEnd)) {
             detector = Detector.GENERIC_SECRET;
         } else {
             return null;

@@ -40,6 +40,15 @@ final class Context {
         return in(s, Math.max(0, start - window), start);
     }
 
+    private static boolean matchesAt(String s, int at, String lowerWord) {
+        for (int k = 1; k < lowerWord.length(); k++) {
+            if (Chars.lower(s.charAt(at + k)) != lowerWord.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** True when one of the words starts inside [from, to) and ends before {@code to}. */
     boolean in(String s, int from, int to) {
         for (int i = from; i < to; i++) {
@@ -49,7 +58,7 @@ final class Context {
                 continue;
             }
             for (String w : candidates) {
-                if (i + w.length() <= to && s.regionMatches(true, i, w, 0, w.length())) {
+                if (i + w.length() <= to && matchesAt(s, i, w)) {
                     return true;
                 }
             }

@@ -22,8 +22,8 @@ final class Phones {
         if (nanp(s, start, groups, k) || trunkPrefixed(s, start, groups, k, digits)) {
             return true;
         }
-        return PHONE_WORDS.before(s, start, 32) && DigitGroups.consistent(groups, k)
-                && Numbers.distinctDigits(s, start, end) > 2;
+        return DigitGroups.consistent(groups, k) && Numbers.distinctDigits(s, start, end) > 2
+                && PHONE_WORDS.before(s, start, 32);
     }
 
     /** {@code 415-555-2671}, {@code (415) 555 2671}, {@code 415.555.2671}, {@code 1-800-555-0199}. */
