@@ -9,8 +9,9 @@ final class CryptoWallets {
     private CryptoWallets() {
     }
 
-    private static final Context ETH_CONTEXT = Context.of("ethereum", "ether", "wallet", "metamask", "erc20", "erc-20", "usdt",
-            "usdc", "send", "pay");
+    /** Substring matches, so no "ether" (together, whether) and no "pay" (payments). */
+    private static final Context ETH_CONTEXT = Context.of("ethereum", " eth ", "eth:", "eth address", "wallet", "metamask",
+            "erc20", "erc-20", "usdt", "usdc", "polygon", "arbitrum");
 
     /** The address that is the word token [start, end), or null. */
     static Finding at(String s, int start, int end) {

@@ -93,6 +93,20 @@ final class KeyFormat {
     }
 
     private boolean random(String s, int from, int to) {
-        return Entropy.bits(s, from, to) >= alphabet.minEntropy(to - from) && !Placeholders.looksFake(s, from, to);
+        double floor = alphabet.minEntropy(to - from);
+        if (hexWithSeparators(s, from, to)) {
+            floor = Math.min(floor, Alphabet.HEX.minEntropy(to - from)); // a hex body cannot reach base62 entropy
+        }
+        return Entropy.bits(s, from, to) >= floor && !Placeholders.looksFake(s, from, to);
+    }
+
+    private static boolean hexWithSeparators(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (!Chars.isHex(c) && c != '_' && c != '-') {
+                return false;
+            }
+        }
+        return true;
     }
 }
