@@ -14,14 +14,7 @@ final class Context {
 
     private Context(String... words) {
         for (String w : words) {
-            char c = w.charAt(0);
-            String[] old = byFirstChar[c];
-            String[] grown = new String[old == null ? 1 : old.length + 1];
-            if (old != null) {
-                System.arraycopy(old, 0, grown, 0, old.length);
-            }
-            grown[grown.length - 1] = w;
-            byFirstChar[c] = grown;
+            WordBuckets.add(byFirstChar, w.charAt(0), w);
         }
     }
 

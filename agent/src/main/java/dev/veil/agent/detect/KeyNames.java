@@ -12,14 +12,7 @@ final class KeyNames {
 
     KeyNames(String... names) {
         for (String n : names) {
-            char c = n.charAt(n.length() - 1);
-            String[] old = byLastChar[c];
-            String[] grown = new String[old == null ? 1 : old.length + 1];
-            if (old != null) {
-                System.arraycopy(old, 0, grown, 0, old.length);
-            }
-            grown[grown.length - 1] = n;
-            byLastChar[c] = grown;
+            WordBuckets.add(byLastChar, n.charAt(n.length() - 1), n);
         }
     }
 
