@@ -5,6 +5,8 @@ import dev.veil.agent.call.CallListeners;
 import dev.veil.agent.call.DebugCallLog;
 import dev.veil.agent.config.VeilConfig;
 import dev.veil.agent.log.VeilLog;
+import dev.veil.agent.telemetry.Telemetry;
+import dev.veil.agent.telemetry.TelemetrySettings;
 import java.util.ArrayList;
 import java.util.List;
 import dev.veil.agent.hooks.AgentHooks;
@@ -18,6 +20,13 @@ final class HooksInstallation {
     static void install(VeilConfig config) {
         List<CallListener> listeners = new ArrayList<CallListener>();
         listeners.add(new DebugCallLog(VeilLog.get(DebugCallLog.class)));
+        if (config.get(TelemetrySettings.ENABLED)) {
+            // Only now is anything of OpenTelemetry loaded.
+            CallListener telemetry = Telemetry.start(config, AgentMain.version());
+            if (telemetry != null) {
+                listeners.add(telemetry);
+            }
+        }
         Veil.install(new AgentHooks(config, new CallListeners(listeners, VeilLog.get(CallListeners.class))));
     }
 }
