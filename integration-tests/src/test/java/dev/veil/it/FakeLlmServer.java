@@ -42,16 +42,29 @@ public final class FakeLlmServer implements AutoCloseable {
         }
     }
 
-    /** A canned answer. */
+    /** A canned answer: one body, or chunks flushed one by one (a stream) with a short pause between them. */
     public static final class Reply {
         final int status;
         final String contentType;
         final byte[] body;
+        final List<String> chunks;
 
         public Reply(int status, String contentType, String body) {
             this.status = status;
             this.contentType = contentType;
             this.body = body.getBytes(StandardCharsets.UTF_8);
+            this.chunks = null;
+        }
+
+        private Reply(String contentType, List<String> chunks) {
+            this.status = 200;
+            this.contentType = contentType;
+            this.body = new byte[0];
+            this.chunks = chunks;
+        }
+
+        public static Reply streamed(String contentType, List<String> chunks) {
+            return new Reply(contentType, chunks);
         }
     }
 
@@ -113,6 +126,17 @@ public final class FakeLlmServer implements AutoCloseable {
         }
         Reply reply = replies.getOrDefault(path, new Reply(200, "application/json", OPENAI_CHAT_REPLY));
         exchange.getResponseHeaders().add("Content-Type", reply.contentType);
+        if (reply.chunks != null) {
+            exchange.sendResponseHeaders(reply.status, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                for (String chunk : reply.chunks) {
+                    out.write(chunk.getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    pause();
+                }
+            }
+            return;
+        }
         exchange.sendResponseHeaders(reply.status, reply.body.length == 0 ? -1 : reply.body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(reply.body);
@@ -147,6 +171,14 @@ public final class FakeLlmServer implements AutoCloseable {
                 out.flush();
             }
             out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(15);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

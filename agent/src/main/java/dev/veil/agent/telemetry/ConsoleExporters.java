@@ -17,6 +17,7 @@ import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.io.PrintStream;
 import java.util.Collection;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * {@code veil.otel.exporter=console}: spans and metrics printed to the agent's stderr, one block per span
@@ -105,8 +106,12 @@ final class ConsoleExporters {
     }
 
     private static void attributes(StringBuilder sb, Attributes attributes, String before, String after) {
+        Map<String, Object> sorted = new TreeMap<String, Object>();
         for (Map.Entry<AttributeKey<?>, Object> e : attributes.asMap().entrySet()) {
-            sb.append(before).append(e.getKey().getKey()).append('=').append(e.getValue()).append(after);
+            sorted.put(e.getKey().getKey(), e.getValue());
+        }
+        for (Map.Entry<String, Object> e : sorted.entrySet()) {
+            sb.append(before).append(e.getKey()).append('=').append(e.getValue()).append(after);
         }
     }
 

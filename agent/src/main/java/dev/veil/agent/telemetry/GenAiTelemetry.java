@@ -13,7 +13,7 @@ import org.slf4j.Logger;
  * Telemetry as a call listener: a GenAI span opened when the request is inspected (a child of the
  * request's {@code traceparent}, or a root that the request then names with {@code veil.otel.propagate}),
  * completed and ended with the call, and the call's metrics. The SDK is built on a background thread as
- * soon as telemetry is installed; a call arriving before it is ready waits for it once.
+ * soon as telemetry is installed, so the application's first LLM call normally does not wait for it.
  */
 final class GenAiTelemetry implements CallListener {
     private static final Logger LOG = VeilLog.get(GenAiTelemetry.class);
@@ -64,7 +64,9 @@ final class GenAiTelemetry implements CallListener {
 
     @Override
     public void callStarted(CallRecord call) {
-        Ready r = ready();
+        // Only propagation needs the span before the request leaves; otherwise a call made while the SDK is
+        // still being built does not wait for it: its span is started at the end, with the same start time.
+        Ready r = propagate ? ready() : ready;
         if (r == null) {
             return;
         }
@@ -94,17 +96,15 @@ final class GenAiTelemetry implements CallListener {
         }
         String errorType = GenAiSpans.errorType(call);
         Object attached = call.attachment();
-        if (attached instanceof Span) {
-            Span span = (Span) attached;
-            if (r.content != null && span.isRecording()) {
-                try {
-                    r.content.addTo(span, call);
-                } catch (Throwable t) {
-                    LOG.debug("content capture failed for a {} call", call.endpoint().provider(), t);
-                }
+        Span span = attached instanceof Span ? (Span) attached : GenAiSpans.start(r.sdk.tracer(), call);
+        if (r.content != null && span.isRecording()) {
+            try {
+                r.content.addTo(span, call);
+            } catch (Throwable t) {
+                LOG.debug("content capture failed for a {} call", call.endpoint().provider(), t);
             }
-            GenAiSpans.end(span, call, errorType);
         }
+        GenAiSpans.end(span, call, errorType);
         r.metrics.record(call, errorType);
     }
 

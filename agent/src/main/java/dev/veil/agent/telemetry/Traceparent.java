@@ -30,7 +30,7 @@ final class Traceparent {
             return null;
         }
         SpanContext ctx = SpanContext.createFromRemoteParent(traceId, spanId,
-                TraceFlags.fromByte((byte) (Integer.parseInt(flags, 16) & 0x01)), TraceState.getDefault());
+                TraceFlags.fromByte((byte) Integer.parseInt(flags, 16)), TraceState.getDefault());
         return ctx.isValid() ? ctx : null;
     }
 
