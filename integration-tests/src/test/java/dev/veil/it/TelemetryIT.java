@@ -307,6 +307,16 @@ class TelemetryIT {
             assertTrue(sent.startsWith("00-" + s.traceId() + "-" + s.spanId() + "-"), sent);
             assertEquals(1, Integer.parseInt(sent.substring(53), 16) & 1, "sampled flag: " + sent);
         }
+        String clean = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"Say hi.\"}]}";
+        try (FakeLlmServer llm = new FakeLlmServer(); OtlpReceiver otlp = new OtlpReceiver()) {
+            ChildJvm.Result run = withTelemetry(ChildJvm.on(Jdks.current()), otlp)
+                    .property("veil.otel.propagate", "true")
+                    .runJar(APP, llm.url("/v1/chat/completions"), "byteArray", body(clean).toString());
+            OtlpReceiver.ReceivedSpan s = onlyVeilSpan(otlp, run);
+            assertEquals("passed", s.string("veil.action"));
+            assertEquals(clean, llm.only().bodyText(), "a passed request keeps its body when the header is added");
+            assertTrue(llm.only().headers.getFirst("traceparent").startsWith("00-" + s.traceId() + "-" + s.spanId() + "-"));
+        }
         try (FakeLlmServer llm = new FakeLlmServer(); OtlpReceiver otlp = new OtlpReceiver()) {
             withTelemetry(ChildJvm.on(Jdks.current()), otlp)
                     .runJar(APP, llm.url("/v1/chat/completions"), "send", chatBody().toString());
