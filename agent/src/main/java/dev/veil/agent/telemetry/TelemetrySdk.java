@@ -7,11 +7,13 @@ import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.metrics.SdkMeterProviderBuilder;
 import io.opentelemetry.sdk.metrics.export.AggregationTemporalitySelector;
 import io.opentelemetry.sdk.metrics.export.MetricExporter;
 import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
@@ -23,7 +25,8 @@ import org.slf4j.Logger;
 /**
  * The embedded (relocated) OpenTelemetry SDK, configured in code — no autoconfigure module and no
  * {@code ServiceLoader}: batch span processor and periodic metric reader over Veil's OTLP/HTTP or console
- * exporters, a resource from {@code OTEL_SERVICE_NAME} and {@code OTEL_RESOURCE_ATTRIBUTES}, flushed and
+ * exporters (either signal off with {@code OTEL_TRACES_EXPORTER=none} / {@code OTEL_METRICS_EXPORTER=none}),
+ * the standard samplers, a resource from {@code OTEL_SERVICE_NAME} and {@code OTEL_RESOURCE_ATTRIBUTES}, flushed and
  * shut down by a JVM shutdown hook. Built once, when telemetry is enabled, off the application's hot path.
  */
 final class TelemetrySdk {
@@ -58,20 +61,21 @@ final class TelemetrySdk {
             metrics = new OtlpMetricExporter(new OtlpHttpSender("metrics", OtlpTarget.of(env, "metrics"), version),
                     temporality(env));
         }
-        SdkTracerProvider tracerProvider = SdkTracerProvider.builder()
-                .setResource(resource)
-                .setSampler(Sampler.parentBased(Sampler.alwaysOn()))
-                .addSpanProcessor(BatchSpanProcessor.builder(spans)
-                        .setScheduleDelay(env.millis("otel.bsp.schedule.delay", 5000), TimeUnit.MILLISECONDS)
-                        .setExporterTimeout(env.millis("otel.bsp.export.timeout", 30000), TimeUnit.MILLISECONDS)
-                        .build())
-                .build();
-        SdkMeterProvider meterProvider = SdkMeterProvider.builder()
-                .setResource(resource)
-                .registerMetricReader(PeriodicMetricReader.builder(metrics)
-                        .setInterval(env.millis("otel.metric.export.interval", 60000), TimeUnit.MILLISECONDS)
-                        .build())
-                .build();
+        SdkTracerProviderBuilder traces = SdkTracerProvider.builder().setResource(resource).setSampler(sampler(env));
+        if (!"none".equalsIgnoreCase(env.get("otel.traces.exporter", ""))) {
+            traces.addSpanProcessor(BatchSpanProcessor.builder(spans)
+                    .setScheduleDelay(env.millis("otel.bsp.schedule.delay", 5000), TimeUnit.MILLISECONDS)
+                    .setExporterTimeout(env.millis("otel.bsp.export.timeout", 30000), TimeUnit.MILLISECONDS)
+                    .build());
+        }
+        SdkMeterProviderBuilder meters = SdkMeterProvider.builder().setResource(resource);
+        if (!"none".equalsIgnoreCase(env.get("otel.metrics.exporter", ""))) {
+            meters.registerMetricReader(PeriodicMetricReader.builder(metrics)
+                    .setInterval(env.millis("otel.metric.export.interval", 60000), TimeUnit.MILLISECONDS)
+                    .build());
+        }
+        SdkTracerProvider tracerProvider = traces.build();
+        SdkMeterProvider meterProvider = meters.build();
         final TelemetrySdk sdk = new TelemetrySdk(tracerProvider, meterProvider, version);
         for (String problem : env.problems()) {
             LOG.warn("telemetry: {}", problem);
@@ -115,6 +119,39 @@ final class TelemetrySdk {
             attributes.put("service.name", serviceName);
         }
         return Resource.getDefault().merge(Resource.create(attributes.build()));
+    }
+
+    /** {@code OTEL_TRACES_SAMPLER} (+ {@code _ARG}); default {@code parentbased_always_on}, as in the SDK. */
+    static Sampler sampler(OtelEnv env) {
+        String name = env.get("otel.traces.sampler", "parentbased_always_on").toLowerCase(java.util.Locale.ROOT);
+        double ratio = 1.0;
+        String arg = env.get("otel.traces.sampler.arg");
+        if (arg != null) {
+            try {
+                ratio = Math.max(0, Math.min(1, Double.parseDouble(arg)));
+            } catch (NumberFormatException e) {
+                LOG.warn("telemetry: ignored otel.traces.sampler.arg (OTEL_TRACES_SAMPLER_ARG): expected a ratio from 0 to 1");
+            }
+        }
+        if (name.equals("always_on")) {
+            return Sampler.alwaysOn();
+        }
+        if (name.equals("always_off")) {
+            return Sampler.alwaysOff();
+        }
+        if (name.equals("traceidratio")) {
+            return Sampler.traceIdRatioBased(ratio);
+        }
+        if (name.equals("parentbased_always_off")) {
+            return Sampler.parentBased(Sampler.alwaysOff());
+        }
+        if (name.equals("parentbased_traceidratio")) {
+            return Sampler.parentBased(Sampler.traceIdRatioBased(ratio));
+        }
+        if (!name.equals("parentbased_always_on")) {
+            LOG.warn("telemetry: unsupported otel.traces.sampler (OTEL_TRACES_SAMPLER) {}; using parentbased_always_on", name);
+        }
+        return Sampler.parentBased(Sampler.alwaysOn());
     }
 
     private static AggregationTemporalitySelector temporality(OtelEnv env) {

@@ -73,6 +73,17 @@ class OtlpTargetTest {
         assertEquals("prod", r.getAttribute(io.opentelemetry.api.common.AttributeKey.stringKey("deployment.environment.name")));
     }
 
+    @Test
+    void samplerFollowsTheStandardVariables() {
+        Map<String, String> vars = new HashMap<String, String>();
+        assertTrue(TelemetrySdk.sampler(env(new HashMap<String, String>(), vars)).getDescription().startsWith("ParentBased{root:AlwaysOnSampler"));
+        vars.put("OTEL_TRACES_SAMPLER", "traceidratio");
+        vars.put("OTEL_TRACES_SAMPLER_ARG", "0.25");
+        assertEquals("TraceIdRatioBased{0.250000}", TelemetrySdk.sampler(env(new HashMap<String, String>(), vars)).getDescription());
+        vars.put("OTEL_TRACES_SAMPLER", "always_off");
+        assertEquals("AlwaysOffSampler", TelemetrySdk.sampler(env(new HashMap<String, String>(), vars)).getDescription());
+    }
+
     private static OtelEnv env(Map<String, String> props, Map<String, String> vars) {
         return new OtelEnv(props, vars);
     }
