@@ -30,7 +30,6 @@ final class ConsoleExporters {
     static final class Spans implements SpanExporter {
         @Override
         public CompletableResultCode export(Collection<SpanData> spans) {
-            PrintStream out = VeilLog.stderr();
             StringBuilder sb = new StringBuilder();
             for (SpanData s : spans) {
                 sb.append("[veil-otel] span '").append(s.getName()).append("' ").append(s.getKind())
@@ -40,11 +39,7 @@ final class ConsoleExporters {
                         .append(" status=").append(s.getStatus().getStatusCode()).append('\n');
                 attributes(sb, s.getAttributes(), "[veil-otel]     ", "\n");
             }
-            synchronized (out) {
-                out.print(sb);
-                out.flush();
-            }
-            return CompletableResultCode.ofSuccess();
+            return print(sb);
         }
 
         @Override
@@ -66,7 +61,6 @@ final class ConsoleExporters {
 
         @Override
         public CompletableResultCode export(Collection<MetricData> metrics) {
-            PrintStream out = VeilLog.stderr();
             StringBuilder sb = new StringBuilder();
             for (MetricData m : metrics) {
                 for (PointData p : m.getData().getPoints()) {
@@ -87,11 +81,7 @@ final class ConsoleExporters {
                     sb.append("}\n");
                 }
             }
-            synchronized (out) {
-                out.print(sb);
-                out.flush();
-            }
-            return CompletableResultCode.ofSuccess();
+            return print(sb);
         }
 
         @Override
@@ -103,6 +93,15 @@ final class ConsoleExporters {
         public CompletableResultCode shutdown() {
             return CompletableResultCode.ofSuccess();
         }
+    }
+
+    private static CompletableResultCode print(StringBuilder text) {
+        PrintStream out = VeilLog.stderr();
+        synchronized (out) {
+            out.print(text);
+            out.flush();
+        }
+        return CompletableResultCode.ofSuccess();
     }
 
     private static void attributes(StringBuilder sb, Attributes attributes, String before, String after) {

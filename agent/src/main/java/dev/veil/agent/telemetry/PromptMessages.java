@@ -31,7 +31,7 @@ final class PromptMessages {
             case OLLAMA_CHAT:
             case COHERE_CHAT:
             case GENERIC:
-                m.openAiMessages(list(root.get("messages")));
+                m.openAiMessages(root.get("messages"));
                 break;
             case OPENAI_RESPONSES:
                 m.systemText(root.get("instructions"));
@@ -64,15 +64,8 @@ final class PromptMessages {
         return m;
     }
 
-    private void openAiMessages(List<Object> items) {
-        if (items == null) {
-            return;
-        }
-        for (Object o : items) {
-            Map<String, Object> msg = map(o);
-            if (msg == null) {
-                continue;
-            }
+    private void openAiMessages(Object items) {
+        for (Map<String, Object> msg : maps(items)) {
             String role = string(msg.get("role"));
             List<Object> parts = new ArrayList<Object>();
             if ("tool".equals(role)) {
@@ -80,14 +73,10 @@ final class PromptMessages {
             } else {
                 addTextParts(parts, msg.get("content"), "text");
             }
-            List<Object> calls = list(msg.get("tool_calls"));
-            if (calls != null) {
-                for (Object c : calls) {
-                    Map<String, Object> call = map(c);
-                    Map<String, Object> fn = call == null ? null : map(call.get("function"));
-                    if (fn != null) {
-                        parts.add(toolCall(call.get("id"), fn.get("name"), fn.get("arguments")));
-                    }
+            for (Map<String, Object> call : maps(msg.get("tool_calls"))) {
+                Map<String, Object> fn = map(call.get("function"));
+                if (fn != null) {
+                    parts.add(toolCall(call.get("id"), fn.get("name"), fn.get("arguments")));
                 }
             }
             add(role == null ? "user" : role, parts);
@@ -99,15 +88,7 @@ final class PromptMessages {
             userPrompt(input);
             return;
         }
-        List<Object> items = list(input);
-        if (items == null) {
-            return;
-        }
-        for (Object o : items) {
-            Map<String, Object> item = map(o);
-            if (item == null) {
-                continue;
-            }
+        for (Map<String, Object> item : maps(input)) {
             String type = string(item.get("type"));
             if ("function_call".equals(type)) {
                 add("assistant", single(toolCall(item.get("call_id"), item.get("name"), item.get("arguments"))));
@@ -123,23 +104,14 @@ final class PromptMessages {
 
     private void anthropic(Map<String, Object> root) {
         systemText(root.get("system"));
-        List<Object> items = list(root.get("messages"));
-        if (items == null) {
-            return;
-        }
-        for (Object o : items) {
-            Map<String, Object> msg = map(o);
-            if (msg == null) {
-                continue;
-            }
+        for (Map<String, Object> msg : maps(root.get("messages"))) {
             List<Object> parts = new ArrayList<Object>();
             Object content = msg.get("content");
             if (content instanceof String) {
                 parts.add(text(content));
-            } else if (list(content) != null) {
-                for (Object b : list(content)) {
-                    Map<String, Object> block = map(b);
-                    String type = block == null ? null : string(block.get("type"));
+            } else {
+                for (Map<String, Object> block : maps(content)) {
+                    String type = string(block.get("type"));
                     if ("text".equals(type)) {
                         parts.add(text(block.get("text")));
                     } else if ("tool_use".equals(type)) {
@@ -162,30 +134,15 @@ final class PromptMessages {
             }
         }
         Object contents = root.get("contents");
-        List<Object> items = list(contents) != null ? list(contents) : map(contents) != null ? single(contents) : null;
-        if (items == null) {
-            return;
-        }
-        for (Object o : items) {
-            Map<String, Object> c = map(o);
-            if (c != null) {
-                String role = string(c.get("role"));
-                add("model".equals(role) ? "assistant" : role == null ? "user" : role, geminiParts(c.get("parts")));
-            }
+        for (Map<String, Object> c : maps(map(contents) != null ? single(contents) : contents)) {
+            String role = string(c.get("role"));
+            add("model".equals(role) ? "assistant" : role == null ? "user" : role, geminiParts(c.get("parts")));
         }
     }
 
     private static List<Object> geminiParts(Object parts) {
         List<Object> out = new ArrayList<Object>();
-        List<Object> items = list(parts);
-        if (items == null) {
-            return out;
-        }
-        for (Object o : items) {
-            Map<String, Object> p = map(o);
-            if (p == null) {
-                continue;
-            }
+        for (Map<String, Object> p : maps(parts)) {
             if (p.get("text") != null) {
                 out.add(text(p.get("text")));
             } else if (map(p.get("functionCall")) != null) {
@@ -200,31 +157,14 @@ final class PromptMessages {
     }
 
     private void converse(Map<String, Object> root) {
-        List<Object> sys = list(root.get("system"));
-        if (sys != null) {
-            for (Object o : sys) {
-                Map<String, Object> block = map(o);
-                if (block != null && block.get("text") != null) {
-                    system.add(text(block.get("text")));
-                }
+        for (Map<String, Object> block : maps(root.get("system"))) {
+            if (block.get("text") != null) {
+                system.add(text(block.get("text")));
             }
         }
-        List<Object> items = list(root.get("messages"));
-        if (items == null) {
-            return;
-        }
-        for (Object o : items) {
-            Map<String, Object> msg = map(o);
-            if (msg == null) {
-                continue;
-            }
+        for (Map<String, Object> msg : maps(root.get("messages"))) {
             List<Object> parts = new ArrayList<Object>();
-            List<Object> content = list(msg.get("content"));
-            for (Object b : content == null ? new ArrayList<Object>() : content) {
-                Map<String, Object> block = map(b);
-                if (block == null) {
-                    continue;
-                }
+            for (Map<String, Object> block : maps(msg.get("content"))) {
                 if (block.get("text") != null) {
                     parts.add(text(block.get("text")));
                 } else if (map(block.get("toolUse")) != null) {
@@ -340,6 +280,20 @@ final class PromptMessages {
         }
         part.put("response", response);
         return part;
+    }
+
+    /** The objects of a JSON array (other elements skipped); empty when {@code value} is not an array. */
+    private static List<Map<String, Object>> maps(Object value) {
+        List<Map<String, Object>> out = new ArrayList<Map<String, Object>>();
+        List<Object> items = list(value);
+        if (items != null) {
+            for (Object o : items) {
+                if (map(o) != null) {
+                    out.add(map(o));
+                }
+            }
+        }
+        return out;
     }
 
     private static List<Object> single(Object o) {
