@@ -48,23 +48,31 @@ public final class FakeLlmServer implements AutoCloseable {
         final String contentType;
         final byte[] body;
         final List<String> chunks;
+        final long pauseMillis;
 
         public Reply(int status, String contentType, String body) {
             this.status = status;
             this.contentType = contentType;
             this.body = body.getBytes(StandardCharsets.UTF_8);
             this.chunks = null;
+            this.pauseMillis = 0;
         }
 
-        private Reply(String contentType, List<String> chunks) {
+        private Reply(String contentType, List<String> chunks, long pauseMillis) {
             this.status = 200;
             this.contentType = contentType;
             this.body = new byte[0];
             this.chunks = chunks;
+            this.pauseMillis = pauseMillis;
         }
 
         public static Reply streamed(String contentType, List<String> chunks) {
-            return new Reply(contentType, chunks);
+            return new Reply(contentType, chunks, 15);
+        }
+
+        /** The same stream with {@code pauseMillis} between chunks (a slow model). */
+        public Reply slowed(long pauseMillis) {
+            return new Reply(contentType, chunks, pauseMillis);
         }
     }
 
@@ -132,7 +140,7 @@ public final class FakeLlmServer implements AutoCloseable {
                 for (String chunk : reply.chunks) {
                     out.write(chunk.getBytes(StandardCharsets.UTF_8));
                     out.flush();
-                    pause();
+                    pause(reply.pauseMillis);
                 }
             }
             return;
@@ -174,9 +182,9 @@ public final class FakeLlmServer implements AutoCloseable {
         }
     }
 
-    private static void pause() {
+    private static void pause(long millis) {
         try {
-            Thread.sleep(15);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -139,11 +139,26 @@ class TelemetryIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("providers")
     void exportsGenAiSpanAndMetricsWithRedactedContent(Case c) throws Exception {
+        assertExports(Jdks.current(), c);
+    }
+
+    static Stream<Jdks.Jdk> jdks() {
+        return Jdks.all().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void exportsAStreamedCallOnEveryJdk(Jdks.Jdk jdk) throws Exception {
+        Jdks.assumeInstalled(jdk);
+        assertExports(jdk, providers().filter(c -> c.name.equals("anthropic stream")).findFirst().orElseThrow());
+    }
+
+    private void assertExports(Jdks.Jdk jdk, Case c) throws Exception {
         try (FakeLlmServer llm = new FakeLlmServer(); OtlpReceiver otlp = new OtlpReceiver()) {
             if (c.reply != null) {
                 llm.reply(c.path, c.reply);
             }
-            ChildJvm.Result run = withTelemetry(ChildJvm.on(Jdks.current()), otlp)
+            ChildJvm.Result run = withTelemetry(ChildJvm.on(jdk), otlp)
                     .env("OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT", "true")
                     .runJar(APP, llm.url(c.path), c.how, body(c.body).toString());
             assertEquals("STATUS 200", run.line("STATUS"), run::toString);
@@ -327,13 +342,15 @@ class TelemetryIT {
     @Test
     void streamClosedEarlyEndsTheSpan() throws Exception {
         try (FakeLlmServer llm = new FakeLlmServer(); OtlpReceiver otlp = new OtlpReceiver()) {
-            llm.reply("/v1/messages", ProviderReplies.ANTHROPIC_STREAM);
+            // Slow enough that the app closes the stream long before the model would have finished.
+            llm.reply("/v1/messages", ProviderReplies.ANTHROPIC_STREAM.slowed(2000));
             ChildJvm.Result run = withTelemetry(ChildJvm.on(Jdks.current()), otlp)
                     .runJar(APP, llm.url("/v1/messages"), "streamClose", body("{\"model\":\"claude-sonnet-4-5\","
                             + "\"max_tokens\":64,\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}").toString());
             assertTrue(run.line("CLOSED").startsWith("CLOSED after"), run::toString);
             OtlpReceiver.ReceivedSpan s = onlyVeilSpan(otlp, run);
             assertEquals("java.util.concurrent.CancellationException", s.string("error.type"), s::toString);
+            assertNull(s.attr("gen_ai.response.finish_reasons"), "the stream was not read to its end");
             assertTrue(s.span.getEndTimeUnixNano() >= s.span.getStartTimeUnixNano());
         }
     }
