@@ -116,11 +116,14 @@ final class GenAiTelemetry implements CallListener {
         synchronized (this) {
             if (ready == null && !failed) {
                 try {
+                    long start = System.nanoTime();
                     TelemetrySdk sdk = TelemetrySdk.build(env, console, version);
                     ContentCapture content = captureContent
                             ? new ContentCapture(Redactor.fromConfig(config), config.get(TelemetrySettings.CONTENT_MAX_BYTES))
                             : null;
                     ready = new Ready(sdk, new GenAiMetrics(sdk.meter()), content);
+                    LOG.debug("telemetry ready in {} ms ({} exporter, content capture {})",
+                            (System.nanoTime() - start) / 1000000, console ? "console" : "otlp", captureContent ? "on" : "off");
                 } catch (Throwable t) {
                     failed = true;
                     LOG.warn("telemetry could not start and is off for this JVM: {}", t.toString());
