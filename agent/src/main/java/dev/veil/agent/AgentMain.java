@@ -6,6 +6,7 @@ import dev.veil.agent.config.VeilConfig;
 import dev.veil.agent.instrument.InstrumentationModules;
 import dev.veil.agent.instrument.LazyInstaller;
 import dev.veil.agent.log.VeilLog;
+import dev.veil.agent.telemetry.TelemetrySettings;
 import dev.veil.instrumentation.api.InstrumentationModule;
 import java.io.File;
 import java.io.InputStream;
@@ -57,8 +58,9 @@ public final class AgentMain {
                 InstrumentationModules.load(agentLoader, InstrumentationModules.javaFeatureVersion(), log);
         LazyInstaller.install(inst, new Activation(inst, agentJar, config), modules, agentLoader, atStartup, log);
 
-        log.info("Veil {} started: prompt mode {}, failure policy {}, instrumentations [{}], telemetry off",
-                version, config.get(CoreSettings.PROMPT_MODE), config.get(CoreSettings.FAILURE), names(modules));
+        log.info("Veil {} started: prompt mode {}, failure policy {}, instrumentations [{}], telemetry {}",
+                version, config.get(CoreSettings.PROMPT_MODE), config.get(CoreSettings.FAILURE), names(modules),
+                config.get(TelemetrySettings.ENABLED) ? "on (" + config.get(TelemetrySettings.EXPORTER) + ")" : "off");
     }
 
     private static String names(List<InstrumentationModule> modules) {

@@ -7,6 +7,8 @@ import dev.veil.agent.call.CallListeners;
 import dev.veil.agent.call.DebugCallLog;
 import dev.veil.agent.config.VeilConfig;
 import dev.veil.agent.log.VeilLog;
+import dev.veil.agent.telemetry.Telemetry;
+import dev.veil.agent.telemetry.TelemetrySettings;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +27,13 @@ final class HooksInstallation {
         if (!auditFile.isEmpty()) {
             listeners.add(new AuditLog(Paths.get(auditFile), config.get(AuditSettings.MAX_BYTES),
                     config.get(AuditSettings.KEEP).intValue(), VeilLog.get(AuditLog.class)));
+        }
+        if (config.get(TelemetrySettings.ENABLED)) {
+            // Only now is anything of OpenTelemetry loaded.
+            CallListener telemetry = Telemetry.start(config, AgentMain.version());
+            if (telemetry != null) {
+                listeners.add(telemetry);
+            }
         }
         Veil.install(new AgentHooks(config, new CallListeners(listeners, VeilLog.get(CallListeners.class))));
     }

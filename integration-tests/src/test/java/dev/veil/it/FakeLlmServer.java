@@ -42,16 +42,37 @@ public final class FakeLlmServer implements AutoCloseable {
         }
     }
 
-    /** A canned answer. */
+    /** A canned answer: one body, or chunks flushed one by one (a stream) with a short pause between them. */
     public static final class Reply {
         final int status;
         final String contentType;
         final byte[] body;
+        final List<String> chunks;
+        final long pauseMillis;
 
         public Reply(int status, String contentType, String body) {
             this.status = status;
             this.contentType = contentType;
             this.body = body.getBytes(StandardCharsets.UTF_8);
+            this.chunks = null;
+            this.pauseMillis = 0;
+        }
+
+        private Reply(String contentType, List<String> chunks, long pauseMillis) {
+            this.status = 200;
+            this.contentType = contentType;
+            this.body = new byte[0];
+            this.chunks = chunks;
+            this.pauseMillis = pauseMillis;
+        }
+
+        public static Reply streamed(String contentType, List<String> chunks) {
+            return new Reply(contentType, chunks, 15);
+        }
+
+        /** The same stream with {@code pauseMillis} between chunks (a slow model). */
+        public Reply slowed(long pauseMillis) {
+            return new Reply(contentType, chunks, pauseMillis);
         }
     }
 
@@ -113,6 +134,17 @@ public final class FakeLlmServer implements AutoCloseable {
         }
         Reply reply = replies.getOrDefault(path, new Reply(200, "application/json", OPENAI_CHAT_REPLY));
         exchange.getResponseHeaders().add("Content-Type", reply.contentType);
+        if (reply.chunks != null) {
+            exchange.sendResponseHeaders(reply.status, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                for (String chunk : reply.chunks) {
+                    out.write(chunk.getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    pause(reply.pauseMillis);
+                }
+            }
+            return;
+        }
         exchange.sendResponseHeaders(reply.status, reply.body.length == 0 ? -1 : reply.body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(reply.body);
@@ -147,6 +179,14 @@ public final class FakeLlmServer implements AutoCloseable {
                 out.flush();
             }
             out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

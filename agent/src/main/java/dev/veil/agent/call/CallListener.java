@@ -1,6 +1,26 @@
 package dev.veil.agent.call;
 
-/** Told once about every LLM call when it ends (telemetry, audit, the agent's debug log). Must not throw. */
+/**
+ * Told about every LLM call (telemetry, audit, the agent's debug log). Must not throw.
+ *
+ * <p>{@link #callStarted} runs on the application's thread while the request is inspected, before it is
+ * sent: keep it cheap. It may {@link CallRecord#attach attach} state to the call and
+ * {@link CallRecord#addRequestHeader add headers} to the outgoing request.
+ */
 public interface CallListener {
+
+    /** The request was inspected and is about to be sent (or was blocked: then {@link #callEnded} follows at once). */
+    default void callStarted(CallRecord call) {
+    }
+
+    /**
+     * For opt-in content capture: how many characters of generated text this listener wants assembled (it
+     * then also reads {@link CallRecord#sentBody()}); 0 for none.
+     */
+    default int contentCaptureChars() {
+        return 0;
+    }
+
+    /** The call ended (once). */
     void callEnded(CallRecord call);
 }

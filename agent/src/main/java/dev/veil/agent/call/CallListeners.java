@@ -17,6 +17,26 @@ public final class CallListeners implements CallListener {
     }
 
     @Override
+    public void callStarted(CallRecord call) {
+        for (CallListener l : listeners) {
+            try {
+                l.callStarted(call);
+            } catch (Throwable t) {
+                log.debug("call listener {} failed", l.getClass().getName(), t);
+            }
+        }
+    }
+
+    @Override
+    public int contentCaptureChars() {
+        int max = 0;
+        for (CallListener l : listeners) {
+            max = Math.max(max, l.contentCaptureChars());
+        }
+        return max;
+    }
+
+    @Override
     public void callEnded(CallRecord call) {
         for (CallListener l : listeners) {
             try {

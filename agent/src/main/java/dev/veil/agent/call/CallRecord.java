@@ -6,6 +6,8 @@ import dev.veil.agent.llm.ResponseInfo;
 import dev.veil.agent.llm.ResponseParser;
 import dev.veil.agent.llm.ResponseParsers;
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.SortedMap;
 
 /**
@@ -37,6 +39,12 @@ public final class CallRecord {
     private final ResponseFilter filter;
     private final CallListener listener;
 
+    private volatile Object attachment;
+    private Map<String, String> requestHeaders = Collections.emptyMap();
+    private byte[] sentBody;
+    private String sentEncoding;
+    private int captureChars;
+
     private ResponseParser parser;
     private int status = -1;
     private boolean ended;
@@ -61,7 +69,7 @@ public final class CallRecord {
             return;
         }
         this.status = status;
-        parser = ResponseParsers.forResponse(endpoint, request, contentType, contentEncoding, 0, startNanos);
+        parser = ResponseParsers.forResponse(endpoint, request, contentType, contentEncoding, captureChars, startNanos);
     }
 
     public synchronized void responseChunk(byte[] b, int off, int len) {
@@ -96,6 +104,48 @@ public final class CallRecord {
         if (listener != null) {
             listener.callEnded(this);
         }
+    }
+
+    /**
+     * Keeps the request body as sent (a reference, no copy; still in its Content-Encoding) and asks the
+     * response parser to assemble up to {@code maxChars} of generated text. Only for opt-in content capture.
+     */
+    public synchronized void captureContent(byte[] body, String contentEncoding, int maxChars) {
+        this.sentBody = body;
+        this.sentEncoding = contentEncoding;
+        this.captureChars = Math.max(0, maxChars);
+    }
+
+    /** The request body as sent, when content capture asked for it; otherwise null. */
+    public synchronized byte[] sentBody() {
+        return sentBody;
+    }
+
+    /** The Content-Encoding of {@link #sentBody()}, or null. */
+    public synchronized String sentEncoding() {
+        return sentEncoding;
+    }
+
+    /** A listener's per-call state (e.g. the open span); one slot, owned by the telemetry listener. */
+    public void attach(Object state) {
+        this.attachment = state;
+    }
+
+    public Object attachment() {
+        return attachment;
+    }
+
+    /** Asks the client glue to add (or replace) a header on the outgoing request; only during {@code callStarted}. */
+    public synchronized void addRequestHeader(String name, String value) {
+        if (requestHeaders.isEmpty()) {
+            requestHeaders = new LinkedHashMap<String, String>(2);
+        }
+        requestHeaders.put(name, value);
+    }
+
+    /** Headers listeners asked to add to the outgoing request (never null). */
+    public synchronized Map<String, String> requestHeaders() {
+        return requestHeaders;
     }
 
     public EndpointMatch endpoint() {

@@ -3,6 +3,7 @@ package dev.veil.agent.hooks;
 import dev.veil.agent.call.CallListener;
 import dev.veil.agent.call.CallRecord;
 import dev.veil.agent.call.CallRecord.Action;
+import dev.veil.agent.call.ExportGuard;
 import dev.veil.agent.call.UsageStripFilter;
 import dev.veil.agent.config.CoreSettings;
 import dev.veil.agent.config.VeilConfig;
@@ -50,6 +51,9 @@ public final class AgentHooks implements VeilHooks {
 
     @Override
     public Object matchEndpoint(String method, String scheme, String host, int port, String rawPath, String rawQuery) {
+        if (ExportGuard.active()) {
+            return null; // Veil's own telemetry export: never an LLM call
+        }
         return endpoints().match(method, scheme, host, port, rawPath, rawQuery);
     }
 
@@ -58,7 +62,8 @@ public final class AgentHooks implements VeilHooks {
                                          boolean canFilterResponse) {
         EndpointMatch match = (EndpointMatch) endpoint;
         if ("off".equals(mode) || body == null || body.length == 0) {
-            return RequestVerdict.pass(record(match, RequestInfo.fromMatch(match), Action.PASSED, null, traceparent, false));
+            CallRecord call = record(match, RequestInfo.fromMatch(match), Action.PASSED, null, traceparent, false);
+            return send(call, body, contentEncoding, null, false);
         }
         if (body.length > maxPromptBytes) {
             return failure(match, "the request body is larger than veil.prompt.max-bytes", null);
@@ -70,7 +75,7 @@ public final class AgentHooks implements VeilHooks {
             boolean filter = result.usageInjected();
             if (session.findingCount() == 0) {
                 CallRecord call = record(match, result.info(), Action.PASSED, null, traceparent, filter);
-                return result.changed() ? RequestVerdict.rewrite(result.body(), call, filter) : RequestVerdict.pass(call);
+                return send(call, result.body(), contentEncoding, result.changed() ? result.body() : null, filter);
             }
             SortedMap<String, Integer> counts = session.countsByDetector();
             String found = describe(counts);
@@ -83,11 +88,12 @@ public final class AgentHooks implements VeilHooks {
             if ("audit".equals(mode)) {
                 LOG.info("audit: a {} {} request to {} holds {}; sent unchanged (veil.prompt.mode=audit)",
                         match.provider(), match.operation(), match.serverAddress(), found);
-                return RequestVerdict.pass(record(match, result.info(), Action.AUDITED, counts, traceparent, false));
+                CallRecord call = record(match, result.info(), Action.AUDITED, counts, traceparent, false);
+                return send(call, body, contentEncoding, null, false);
             }
             LOG.debug("redacted a {} {} request to {}: {}", match.provider(), match.operation(), match.serverAddress(), found);
             CallRecord call = record(match, result.info(), Action.REDACTED, counts, traceparent, filter);
-            return result.changed() ? RequestVerdict.rewrite(result.body(), call, filter) : RequestVerdict.pass(call);
+            return send(call, result.body(), contentEncoding, result.changed() ? result.body() : null, filter);
         } catch (Throwable t) {
             return failure(match, "the prompt could not be inspected", t);
         }
@@ -120,7 +126,25 @@ public final class AgentHooks implements VeilHooks {
 
     private CallRecord record(EndpointMatch match, RequestInfo info, Action action, SortedMap<String, Integer> findings,
                               String traceparent, boolean filter) {
-        return new CallRecord(match, info, action, findings, traceparent, filter ? new UsageStripFilter() : null, listener);
+        CallRecord call = new CallRecord(match, info, action, findings, traceparent,
+                filter ? new UsageStripFilter() : null, listener);
+        if (listener != null) {
+            listener.callStarted(call);
+        }
+        return call;
+    }
+
+    /**
+     * The verdict for a call that is sent: {@code rewritten} (or the original bytes when null), plus the
+     * headers listeners asked for (e.g. {@code traceparent}); keeps the body as sent for opt-in content capture.
+     */
+    private RequestVerdict send(CallRecord call, byte[] sent, String contentEncoding, byte[] rewritten, boolean filter) {
+        int captureChars = listener == null ? 0 : listener.contentCaptureChars();
+        if (captureChars > 0) {
+            call.captureContent(sent, contentEncoding, captureChars);
+        }
+        RequestVerdict verdict = rewritten != null ? RequestVerdict.rewrite(rewritten, call, filter) : RequestVerdict.pass(call);
+        return verdict.withHeaders(call.requestHeaders());
     }
 
     @Override

@@ -63,6 +63,11 @@ public final class VeilLog {
         return s != null ? s : System.err;
     }
 
+    /** The agent's stderr (see {@link #out()}), for output the user asked for, such as the console telemetry exporter. */
+    public static PrintStream stderr() {
+        return out();
+    }
+
     public static void captureStderr() {
         out = System.err;
     }

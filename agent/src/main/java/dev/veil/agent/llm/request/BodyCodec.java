@@ -35,6 +35,11 @@ public enum BodyCodec {
         throw new WireFormatException("unsupported request Content-Encoding: " + oneWord(e));
     }
 
+    /** The body in plain bytes (for opt-in content capture), refusing to produce more than {@code max} bytes. */
+    public static byte[] plain(byte[] body, String contentEncoding, long max) {
+        return of(contentEncoding).decode(body, max).bytes;
+    }
+
     /** Decompresses, refusing to produce more than {@code max} bytes. Returns the codec actually found. */
     Decoded decode(byte[] body, long max) {
         try {

@@ -98,16 +98,18 @@ public final class JdkHttpRequests {
         if (verdict.isBlock()) {
             return new BlockedRequest(request, new IOException(verdict.message()));
         }
+        Map<String, String> extra = verdict.headersToAdd();
         if (verdict.isRewrite()) {
-            return withBody(request, verdict.body(), publisher == null || publisher.contentLength() >= 0);
+            return withBody(request, verdict.body(), publisher == null || publisher.contentLength() >= 0, extra);
         }
         // Pass. The original request is fine when its body was never read or can be read again.
         if (!consumed || isReplayable(publisher)) {
-            return request;
+            return extra.isEmpty() ? request : rebuild(request,
+                    publisher == null ? BodyPublishers.noBody() : publisher, extra);
         }
         // A one-shot body we read: send exactly the bytes we read.
         if (body != null) {
-            return withBody(request, body, publisher.contentLength() >= 0);
+            return withBody(request, body, publisher.contentLength() >= 0, extra);
         }
         // A one-shot body we read only in part (too large, failed, timed out): it cannot be sent as it was.
         return new BlockedRequest(request, new IOException(
@@ -127,22 +129,41 @@ public final class JdkHttpRequests {
      * Rebuilds the request around new body bytes. A body of known length gets the new length; a body the
      * app streamed without a length stays without one (chunked on HTTP/1.1), so framing is unchanged.
      */
-    static HttpRequest withBody(HttpRequest request, byte[] body, boolean lengthKnown) {
+    static HttpRequest withBody(HttpRequest request, byte[] body, boolean lengthKnown, Map<String, String> extra) {
         BodyPublisher bytes = BodyPublishers.ofByteArray(body);
-        BodyPublisher publisher = lengthKnown ? bytes : BodyPublishers.fromPublisher(bytes);
+        return rebuild(request, lengthKnown ? bytes : BodyPublishers.fromPublisher(bytes), extra);
+    }
+
+    /**
+     * The same request with {@code publisher} as its body and the verdict's extra headers (each replacing
+     * any header of the same name).
+     */
+    static HttpRequest rebuild(HttpRequest request, BodyPublisher publisher, Map<String, String> extra) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri())
                 .method(request.method(), publisher)
                 .expectContinue(request.expectContinue());
         request.timeout().ifPresent(builder::timeout);
         request.version().ifPresent(builder::version);
         for (Map.Entry<String, List<String>> header : request.headers().map().entrySet()) {
-            if (header.getKey().equalsIgnoreCase("content-length")) {
+            if (header.getKey().equalsIgnoreCase("content-length") || containsIgnoreCase(extra, header.getKey())) {
                 continue;
             }
             for (String value : header.getValue()) {
                 builder.header(header.getKey(), value);
             }
         }
+        for (Map.Entry<String, String> header : extra.entrySet()) {
+            builder.header(header.getKey(), header.getValue());
+        }
         return builder.build();
+    }
+
+    private static boolean containsIgnoreCase(Map<String, String> headers, String name) {
+        for (String key : headers.keySet()) {
+            if (key.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -12,9 +12,10 @@ import java.util.concurrent.CompletionException;
 
 /**
  * An unmodified app that posts a body with {@code java.net.http.HttpClient} the way real apps do.
- * Usage: {@code JdkHttpApp <url> <how> <body-file> ["Header: value"]} where {@code how} is one of
+ * Usage: {@code JdkHttpApp <url> <how> <body-file> [Name=value | "Name: value" ...]} (extra request headers) where {@code how} is one of
  * {@code send}, {@code sendAsync}, {@code inputStream} (unknown length), {@code byteArray}, {@code http2},
- * {@code stream} (reads the response as an InputStream, 7 bytes at a time, and prints it in base64).
+ * {@code stream} (reads the response as an InputStream, 7 bytes at a time, and prints it in base64),
+ * {@code streamClose} (reads the first bytes of the response stream, then closes it).
  * Prints {@code STATUS n} and {@code BODY ...}, or {@code ERROR class: message}.
  */
 public final class JdkHttpApp {
@@ -41,13 +42,27 @@ public final class JdkHttpApp {
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer test-token")
                 .POST(publisher);
-        // Optional 4th argument "Name: value": one more request header (e.g. a Content-Encoding).
-        if (args.length > 3) {
-            int colon = args[3].indexOf(':');
-            requestBuilder.header(args[3].substring(0, colon).trim(), args[3].substring(colon + 1).trim());
+        for (int i = 3; i < args.length; i++) {
+            // Extra request headers: "Name=value" or "Name: value", whichever separator comes first.
+            int eq = args[i].indexOf('=');
+            int colon = args[i].indexOf(':');
+            int cut = eq < 0 ? colon : colon < 0 ? eq : Math.min(eq, colon);
+            requestBuilder.header(args[i].substring(0, cut).trim(), args[i].substring(cut + 1).trim());
         }
         HttpRequest request = requestBuilder.build();
         try {
+            if ("streamClose".equals(how)) {
+                // Reads the first bytes of a stream and closes it, as an app that stops early does.
+                HttpResponse<java.io.InputStream> streamed = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                byte[] first = new byte[16];
+                int n;
+                try (java.io.InputStream in = streamed.body()) {
+                    n = in.read(first);
+                }
+                System.out.println("STATUS " + streamed.statusCode());
+                System.out.println("CLOSED after " + n + " bytes");
+                return;
+            }
             if ("stream".equals(how)) {
                 // Reads the body the way streaming SDKs do: an InputStream, a small buffer at a time.
                 HttpResponse<java.io.InputStream> streamed = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
