@@ -34,6 +34,12 @@ final class TokenWalker {
     private final String[] path = new String[MAX_DEPTH + 2];
     private String field;
     private boolean broken;
+    private final TextSource text = new TextSource() {
+        @Override
+        public String text() throws IOException {
+            return parser.getText();
+        }
+    };
 
     /**
      * @param rootArrayHoldsMessages a root array is a stream of messages, not one message
@@ -130,7 +136,7 @@ final class TokenWalker {
                 break;
             case VALUE_STRING:
                 if (inMessage()) {
-                    extractor.onString(depth - base, name(), path, parser);
+                    extractor.onString(depth - base, name(), path, text);
                 }
                 break;
             case VALUE_NUMBER_INT:
