@@ -206,6 +206,9 @@ class ResponseParsingTest {
         assertEquals(reasons("COMPLETE"), s.finishReasons());
         usage(s, l(69), l(258), null, null, null);
         assertEquals("A large language model", s.outputText());
+        ResponseInfo e = ResponseCases.COHERE_EMBED.parse();
+        assertEquals("da6e531f-54c6-4a73-bf92-f60566d8d753", e.responseId());
+        usage(e, l(2), null, null, null, null);
         ResponseInfo m = ResponseCases.MISTRAL_STREAM.parse();
         assertEquals(reasons("stop"), m.finishReasons());
         usage(m, l(10), l(3), null, null, null);

@@ -43,8 +43,9 @@ final class FieldExtractor {
         if (name == null || depth > MAX_SCOPE_DEPTH) {
             return;
         }
+        // Cohere's embed reports usage as meta.billed_units; in chat billed_units sits inside usage anyway.
         if (usageDepth == 0 && (name.equals("usage") || name.equals("usageMetadata")
-                || name.equals("amazon-bedrock-invocationMetrics"))) {
+                || name.equals("amazon-bedrock-invocationMetrics") || name.equals("billed_units"))) {
             usageDepth = depth + 1;
         } else if (errorDepth == 0 && name.equals("error")) {
             errorDepth = depth + 1;
