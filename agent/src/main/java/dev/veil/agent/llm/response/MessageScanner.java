@@ -1,5 +1,6 @@
 package dev.veil.agent.llm.response;
 
+import dev.veil.agent.llm.json.JsonSkip;
 import dev.veil.agent.llm.json.JsonText;
 
 /**
@@ -105,18 +106,8 @@ final class MessageScanner {
             pos++;
             skipWs();
             value(depth, name);
-            skipWs();
-            if (pos >= limit) {
-                throw MALFORMED;
-            }
-            if (b[pos] == ',') {
-                pos++;
-                skipWs();
-            } else if (b[pos] == '}') {
-                pos++;
+            if (!another('}')) {
                 return;
-            } else {
-                throw MALFORMED;
             }
         }
     }
@@ -130,20 +121,25 @@ final class MessageScanner {
         }
         while (true) {
             value(depth, name);
-            skipWs();
-            if (pos >= limit) {
-                throw MALFORMED;
-            }
-            if (b[pos] == ',') {
-                pos++;
-                skipWs();
-            } else if (b[pos] == ']') {
-                pos++;
+            if (!another(']')) {
                 return;
-            } else {
-                throw MALFORMED;
             }
         }
+    }
+
+    /** After a member or element: true at a comma (skipped), false at {@code close} (consumed). */
+    private boolean another(char close) {
+        skipWs();
+        if (pos < limit && b[pos] == ',') {
+            pos++;
+            skipWs();
+            return true;
+        }
+        if (pos < limit && b[pos] == close) {
+            pos++;
+            return false;
+        }
+        throw MALFORMED;
     }
 
     /** A value inside the container at {@code depth}, reached through member (or array) {@code name}. */
@@ -293,13 +289,7 @@ final class MessageScanner {
     }
 
     private void skipWs() {
-        while (pos < limit) {
-            byte c = b[pos];
-            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
-                return;
-            }
-            pos++;
-        }
+        pos = JsonSkip.skipWs(b, pos, limit);
     }
 
     /** The string just scanned, decoded on demand. Escapes are checked only then (a bad one reads as malformed). */

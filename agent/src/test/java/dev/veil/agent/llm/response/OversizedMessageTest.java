@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.veil.agent.llm.ApiFamily;
+import dev.veil.agent.llm.Fixtures;
 import dev.veil.agent.llm.ResponseInfo;
 import dev.veil.agent.llm.response.FramedParser.Framing;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -17,18 +15,6 @@ import org.junit.jupiter.api.Test;
  * reader handled a message.
  */
 class OversizedMessageTest {
-
-    private static byte[] fixture(String name) throws IOException {
-        try (InputStream in = OversizedMessageTest.class.getResourceAsStream("/llm/response/" + name)) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buf = new byte[4096];
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                out.write(buf, 0, n);
-            }
-            return out.toByteArray();
-        }
-    }
 
     private static String parse(ApiFamily family, Framing framing, byte[] body, int cap, long seed) {
         FramedParser p = new FramedParser(family, framing, framing != Framing.JSON, null, 10_000, 0, cap);
@@ -45,8 +31,8 @@ class OversizedMessageTest {
         return r + " " + r.outputText() + " " + r.systemFingerprint();
     }
 
-    private static void sameEitherWay(ApiFamily family, Framing framing, String fixture) throws IOException {
-        byte[] body = fixture(fixture);
+    private static void sameEitherWay(ApiFamily family, Framing framing, String fixture) {
+        byte[] body = Fixtures.bytes("response/" + fixture);
         String buffered = parse(family, framing, body, MessageBuffer.DEFAULT_CAP, 1);
         for (int cap : new int[] {1, 16, 100}) {
             for (long seed = 0; seed < 20; seed++) {
@@ -56,7 +42,7 @@ class OversizedMessageTest {
     }
 
     @Test
-    void incrementalAndBufferedReadersAgree() throws IOException {
+    void incrementalAndBufferedReadersAgree() {
         sameEitherWay(ApiFamily.OPENAI_CHAT, Framing.SSE, "openai-chat-stream.sse");
         sameEitherWay(ApiFamily.OPENAI_CHAT, Framing.JSON, "openai-chat.json");
         sameEitherWay(ApiFamily.OPENAI_RESPONSES, Framing.SSE, "openai-responses-stream.sse");
