@@ -39,8 +39,8 @@ final class FieldExtractor {
     }
 
     /** An object opened by member {@code name} of the container at {@code depth}. */
-    void onObjectStart(int depth, String name) {
-        if (name == null || depth > MAX_SCOPE_DEPTH) {
+    void onObjectStart(int depth, String name, int flags) {
+        if ((flags & FieldNames.FACTS) == 0 || depth > MAX_SCOPE_DEPTH) {
             return;
         }
         // Cohere's embed reports usage as meta.billed_units; in chat billed_units sits inside usage anyway.
@@ -61,10 +61,12 @@ final class FieldExtractor {
         }
     }
 
+    /** Whether a value under this name matters; callers skip the value entirely otherwise. */
+    boolean wants(int flags) {
+        return (flags & FieldNames.FACTS) != 0 || (flags & FieldNames.TEXT) != 0 && facts.capturing();
+    }
+
     void onNumber(int depth, String name, String[] path, long value) {
-        if (name == null) {
-            return;
-        }
         if (usageDepth != 0 && depth >= usageDepth) {
             usage(name, value);
         } else if (depth == 1) {
@@ -140,9 +142,6 @@ final class FieldExtractor {
 
     /** A string value; its text is only materialised when a rule wants it. */
     void onString(int depth, String name, String[] path, TextSource p) throws IOException {
-        if (name == null) {
-            return;
-        }
         if (depth == 1) {
             if (wantsRootString(name)) {
                 rootString(name, p.text());

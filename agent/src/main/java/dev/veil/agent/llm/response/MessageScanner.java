@@ -101,18 +101,19 @@ final class MessageScanner {
             int start = pos + 1;
             int flags = stringEnd();
             String name = names.get(b, start, pos - 1, (flags & ESCAPED) != 0, (flags & NON_ASCII) == 0);
+            int nameFlags = names.lastFlags();
             skipWs();
             expect(':');
             pos++;
             skipWs();
-            value(depth, name);
+            value(depth, name, nameFlags);
             if (!another('}')) {
                 return;
             }
         }
     }
 
-    private void array(int depth, String name) {
+    private void array(int depth, String name, int nameFlags) {
         pos++;
         skipWs();
         if (pos < limit && b[pos] == ']') {
@@ -120,7 +121,7 @@ final class MessageScanner {
             return;
         }
         while (true) {
-            value(depth, name);
+            value(depth, name, nameFlags);
             if (!another(']')) {
                 return;
             }
@@ -143,7 +144,7 @@ final class MessageScanner {
     }
 
     /** A value inside the container at {@code depth}, reached through member (or array) {@code name}. */
-    private void value(int depth, String name) {
+    private void value(int depth, String name, int nameFlags) {
         if (pos >= limit) {
             throw MALFORMED;
         }
@@ -155,15 +156,18 @@ final class MessageScanner {
             }
             path[depth + 1] = name;
             if (c == '{') {
-                extractor.onObjectStart(depth, name);
+                extractor.onObjectStart(depth, name, nameFlags);
                 object(depth + 1);
             } else {
-                array(depth + 1, name);
+                array(depth + 1, name, nameFlags);
             }
             extractor.onContainerEnd(depth + 1);
         } else if (c == '"') {
             int start = pos + 1;
             int flags = stringEnd();
+            if (!extractor.wants(nameFlags)) {
+                return;
+            }
             text.set(b, start, pos - 1, flags);
             try {
                 extractor.onString(depth, name, path, text);
@@ -171,7 +175,11 @@ final class MessageScanner {
                 throw MALFORMED;
             }
         } else if (c == '-' || c >= '0' && c <= '9') {
-            number(depth, name);
+            if (extractor.wants(nameFlags)) {
+                number(depth, name);
+            } else {
+                skipValue();
+            }
         } else {
             literal();
         }

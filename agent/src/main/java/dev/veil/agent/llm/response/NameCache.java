@@ -13,30 +13,40 @@ final class NameCache {
 
     private final byte[][] keys = new byte[SLOTS][];
     private final String[] names = new String[SLOTS];
+    private final int[] flags = new int[SLOTS];
     private int entries;
+    private int lastFlags;
+
+    /** The {@link FieldNames} flags of the name last returned by {@link #get}. */
+    int lastFlags() {
+        return lastFlags;
+    }
 
     String get(byte[] b, int start, int end, boolean escaped, boolean ascii) {
         int len = end - start;
-        if (escaped || len > MAX_NAME) {
-            return JsonText.decode(b, start, end, escaped, ascii);
+        if (escaped || len > MAX_NAME || len == 0) {
+            String name = JsonText.decode(b, start, end, escaped, ascii);
+            lastFlags = FieldNames.flags(name);
+            return name;
         }
-        int h = 0;
-        for (int i = start; i < end; i++) {
-            h = 31 * h + b[i];
-        }
-        int slot = (h ^ (h >>> 16)) & (SLOTS - 1);
+        // A cheap hash (length and three bytes): the full comparison below decides anyway.
+        int h = len * 961 + b[start] * 31 + b[end - 1] * 7 + b[start + (len >> 1)];
+        int slot = (h ^ (h >>> 7)) & (SLOTS - 1);
         while (true) {
             byte[] k = keys[slot];
             if (k == null) {
                 String name = JsonText.decode(b, start, end, false, ascii);
+                lastFlags = FieldNames.flags(name);
                 if (entries < MAX_ENTRIES) {
                     keys[slot] = java.util.Arrays.copyOfRange(b, start, end);
                     names[slot] = name;
+                    flags[slot] = lastFlags;
                     entries++;
                 }
                 return name;
             }
             if (k.length == len && same(k, b, start)) {
+                lastFlags = flags[slot];
                 return names[slot];
             }
             slot = (slot + 1) & (SLOTS - 1);

@@ -135,12 +135,12 @@ final class TokenWalker {
                 field = parser.currentName();
                 break;
             case VALUE_STRING:
-                if (inMessage()) {
+                if (inMessage() && extractor.wants(FieldNames.flags(name()))) {
                     extractor.onString(depth - base, name(), path, text);
                 }
                 break;
             case VALUE_NUMBER_INT:
-                if (inMessage() && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+                if (inMessage() && extractor.wants(FieldNames.flags(name())) && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
                     extractor.onNumber(depth - base, name(), path, parser.getLongValue());
                 }
                 break;
@@ -168,7 +168,7 @@ final class TokenWalker {
             path[rel] = opener;
         }
         if (!array && rel >= 2 && depth <= MAX_DEPTH) {
-            extractor.onObjectStart(rel - 1, opener);
+            extractor.onObjectStart(rel - 1, opener, FieldNames.flags(opener));
         }
         field = null;
     }
