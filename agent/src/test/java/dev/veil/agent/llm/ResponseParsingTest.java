@@ -101,6 +101,41 @@ class ResponseParsingTest {
     }
 
     @Test
+    void responsesStreamFailureAndIncomplete() {
+        String failed = "event: response.failed\ndata: {\"type\":\"response.failed\",\"response\":{\"id\":\"resp_1\","
+                + "\"status\":\"failed\",\"error\":{\"code\":\"server_error\",\"message\":\"boom\"},\"usage\":null}}\n\n";
+        ResponseInfo f = parse("https://api.openai.com/v1/responses", "text/event-stream", failed);
+        assertEquals("server_error", f.errorType());
+        assertEquals(reasons("failed"), f.finishReasons());
+        String incomplete = "data: {\"type\":\"response.incomplete\",\"response\":{\"id\":\"resp_2\",\"status\":"
+                + "\"incomplete\",\"incomplete_details\":{\"reason\":\"content_filter\"},\"usage\":{\"input_tokens\":5,"
+                + "\"output_tokens\":1}}}\n\n";
+        ResponseInfo i = parse("https://api.openai.com/v1/responses", "text/event-stream", incomplete);
+        assertEquals(reasons("content_filter"), i.finishReasons());
+        usage(i, l(5), l(1), null, null, null);
+        String streamError = "event: error\ndata: {\"type\":\"error\",\"code\":\"rate_limit_exceeded\",\"message\":\"x\"}\n\n";
+        assertEquals("rate_limit_exceeded",
+                parse("https://api.openai.com/v1/responses", "text/event-stream", streamError).errorType());
+    }
+
+    @Test
+    void mistralAndOllamaErrors() {
+        assertEquals("invalid_request_error", parse("https://api.mistral.ai/v1/chat/completions", "application/json",
+                "{\"object\":\"error\",\"message\":\"bad\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":null}")
+                .errorType());
+        assertEquals("error", parse("http://localhost:11434/api/chat", "application/json", "{\"error\":\"model not found\"}")
+                .errorType());
+    }
+
+    private static ResponseInfo parse(String url, String contentType, String body) {
+        ResponseParser p = ResponseParsers.forResponse(Endpoints.match(url), null, contentType, null);
+        byte[] b = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        p.onBytes(b, 0, b.length);
+        p.onEnd();
+        return p.result();
+    }
+
+    @Test
     void anthropic() {
         ResponseInfo r = ResponseCases.ANTHROPIC.parse();
         assertEquals("msg_013Zva2CMHLNnXjNJJKqJ2EF", r.responseId());
