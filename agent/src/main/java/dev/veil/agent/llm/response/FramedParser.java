@@ -44,8 +44,7 @@ public final class FramedParser implements ResponseParser {
         this.streaming = streaming;
         FieldExtractor extractor = new FieldExtractor(facts, family,
                 family == ApiFamily.BEDROCK_INVOKE && framing == Framing.EVENT_STREAM);
-        this.walker = new TokenWalker(extractor, framing == Framing.JSON, true);
-        walker.countChunksIn(facts);
+        this.walker = new TokenWalker(extractor, facts, framing == Framing.JSON);
         MessageScanner scanner = new MessageScanner(extractor, facts, framing == Framing.JSON);
         MessageBuffer message = new MessageBuffer(maxMessageBytes, scanner, walker);
         Framer framer;

@@ -19,8 +19,8 @@ final class TokenWalker {
 
     private final FieldExtractor extractor;
     private final boolean rootArrayHoldsMessages;
-    private final boolean countsChunks;
-    private ResponseFacts facts;
+    /** Where each message is counted as a chunk. */
+    private final ResponseFacts facts;
 
     private JsonParser parser;
     private ByteArrayFeeder feeder;
@@ -41,19 +41,12 @@ final class TokenWalker {
         }
     };
 
-    /**
-     * @param rootArrayHoldsMessages a root array is a stream of messages, not one message
-     * @param countsChunks each message is a stream chunk (false for the payloads nested in Bedrock chunks)
-     */
-    TokenWalker(FieldExtractor extractor, boolean rootArrayHoldsMessages, boolean countsChunks) {
+    /** @param rootArrayHoldsMessages a root array is a stream of messages, not one message */
+    TokenWalker(FieldExtractor extractor, ResponseFacts facts, boolean rootArrayHoldsMessages) {
         this.extractor = extractor;
+        this.facts = facts;
         this.rootArrayHoldsMessages = rootArrayHoldsMessages;
-        this.countsChunks = countsChunks;
         reset();
-    }
-
-    void countChunksIn(ResponseFacts f) {
-        this.facts = f;
     }
 
     void feed(byte[] b, int off, int len) {
@@ -83,11 +76,6 @@ final class TokenWalker {
             }
             reset();
         }
-    }
-
-    void feedMessage(byte[] b) {
-        feed(b, 0, b.length);
-        endMessage();
     }
 
     void close() {
@@ -175,9 +163,7 @@ final class TokenWalker {
 
     private void messageStart() {
         extractor.onMessageStart();
-        if (countsChunks && facts != null) {
-            facts.chunk();
-        }
+        facts.chunk();
     }
 
     private boolean inMessage() {
