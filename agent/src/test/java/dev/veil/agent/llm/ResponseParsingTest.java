@@ -66,6 +66,19 @@ class ResponseParsingTest {
     }
 
     @Test
+    void azureContentFilterChunkDoesNotHideTheIdentity() {
+        ResponseInfo r = ResponseCases.AZURE_STREAM.parse();
+        assertEquals("chatcmpl-AZURE1", r.responseId());
+        assertEquals("gpt-4o-2024-08-06", r.responseModel());
+        assertEquals(reasons("stop"), r.finishReasons());
+        usage(r, l(20), l(2), l(0), null, l(0));
+        assertEquals("Hi", r.outputText());
+        ResponseInfo d = ResponseCases.DEEPSEEK.parse();
+        usage(d, l(16), l(10), l(0), null, null);
+        assertEquals("fp_8802369eaa_prod0425fp8", d.systemFingerprint());
+    }
+
+    @Test
     void openAiCompletionsAndEmbeddings() {
         ResponseInfo c = ResponseCases.OPENAI_COMPLETIONS.parse();
         assertEquals(reasons("length"), c.finishReasons());

@@ -98,6 +98,7 @@ final class FieldExtractor {
                 break;
             case "cached_tokens":
             case "cachedContentTokenCount":
+            case "prompt_cache_hit_tokens":
                 facts.cachedIncluded = v;
                 break;
             case "cache_read_input_tokens":
@@ -217,6 +218,9 @@ final class FieldExtractor {
     }
 
     private void identity(String name, String value) {
+        if (value.isEmpty()) {
+            return; // Azure's first (content filter) chunk carries "id": "" and "model": ""
+        }
         if ((name.equals("id") || name.equals("responseId")) && facts.responseId == null) {
             facts.responseId = value;
         } else if ((name.equals("model") || name.equals("modelVersion")) && facts.responseModel == null) {

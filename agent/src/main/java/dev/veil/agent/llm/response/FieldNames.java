@@ -24,6 +24,7 @@ final class FieldNames {
                 "usage", "usageMetadata", "amazon-bedrock-invocationMetrics", "billed_units", "prompt_tokens",
                 "input_tokens", "inputTokens", "promptTokenCount", "inputTokenCount", "completion_tokens", "output_tokens",
                 "outputTokens", "candidatesTokenCount", "outputTokenCount", "cached_tokens", "cachedContentTokenCount",
+                "prompt_cache_hit_tokens",
                 "cache_read_input_tokens", "cacheReadInputTokens", "cacheReadInputTokenCount",
                 "cache_creation_input_tokens", "cacheWriteInputTokens", "cacheWriteInputTokenCount", "reasoning_tokens",
                 "thoughtsTokenCount", "prompt_eval_count", "inputTextTokenCount", "prompt_token_count", "eval_count",
