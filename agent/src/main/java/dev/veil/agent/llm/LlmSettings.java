@@ -45,7 +45,7 @@ public final class LlmSettings {
         if (eq >= 0 && ApiFamily.byConfigName(item.substring(eq + 1)) == null) {
             throw ConfigException.invalid(item, key, "unknown family after '='; see the list in the documentation");
         }
-        if (!path.startsWith("/") && !path.startsWith(":") || path.length() < 2 || path.contains("?")
+        if (!path.startsWith("/") || path.length() < 2 || path.contains("?")
                 || path.contains(" ") || path.contains("//")) {
             throw ConfigException.invalid(item, key, "expected a path such as /v1/chat or /gateway/*/chat=openai-chat");
         }

@@ -156,6 +156,18 @@ class EndpointRegistryTest {
     }
 
     @Test
+    void invalidSettingsAreReported() {
+        for (String bad : new String[] {"v1/chat", "/x?y=1", "/a=nope", "/"}) {
+            dev.veil.agent.config.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    dev.veil.agent.config.ConfigException.class, () -> Endpoints.registry("veil.llm.paths", bad));
+            assertTrue(e.getMessage().contains("veil.llm.paths"), e.getMessage());
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(dev.veil.agent.config.ConfigException.class,
+                () -> Endpoints.registry("veil.stream.usage", "always"));
+        assertNotNull(dev.veil.agent.config.SettingsCatalog.find("veil.llm.detect-paths"));
+    }
+
+    @Test
     void streamUsageSetting() {
         assertTrue(Endpoints.match("https://api.openai.com/v1/chat/completions").injectStreamUsage());
         assertFalse(Endpoints.match("https://api.mistral.ai/v1/chat/completions").injectStreamUsage(),

@@ -7,27 +7,32 @@ import java.nio.charset.StandardCharsets;
 import java.util.Random;
 
 /** Loads payload fixtures; {@code {{SECRET}}} and {@code {{KEEP}}} become freshly generated markers. */
-final class Fixtures {
+public final class Fixtures {
     private static final Random RANDOM = new Random();
 
     private Fixtures() {
     }
 
-    static byte[] bytes(String resource) {
+    /** The bytes of {@code src/test/resources/llm/<resource>}. */
+    public static byte[] bytes(String resource) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/llm/" + resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + resource);
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buf = new byte[8192];
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                out.write(buf, 0, n);
-            }
-            return out.toByteArray();
+            return readAll(in);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    public static byte[] readAll(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[8192];
+        int n;
+        while ((n = in.read(buf)) > 0) {
+            out.write(buf, 0, n);
+        }
+        return out.toByteArray();
     }
 
     static String text(String resource) {

@@ -84,6 +84,15 @@ class OpenAiUsageStripperTest {
     }
 
     @Test
+    void onlyPlainEventStreamsAreFiltered() {
+        assertTrue(OpenAiUsageStripper.canStrip("text/event-stream; charset=utf-8", null));
+        assertTrue(OpenAiUsageStripper.canStrip("Text/Event-Stream", "identity"));
+        assertFalse(OpenAiUsageStripper.canStrip("text/event-stream", "gzip"));
+        assertFalse(OpenAiUsageStripper.canStrip("application/json", null));
+        assertFalse(OpenAiUsageStripper.canStrip(null, null));
+    }
+
+    @Test
     void oversizedEventPassesThrough() {
         StringBuilder big = new StringBuilder("data: {\"choices\":[{\"delta\":{\"content\":\"");
         while (big.length() < OpenAiUsageStripper.MAX_EVENT_BYTES + 10) {

@@ -39,7 +39,7 @@ class RequestMechanicsTest {
             out.write(utf8(input));
         }
         RewriteResult r = RequestRewriter.rewrite(Endpoints.match(CHAT), gz.toByteArray(), "gzip", new CanaryScrubber());
-        String plain = new String(readAll(new GZIPInputStream(new ByteArrayInputStream(r.body()))), StandardCharsets.UTF_8);
+        String plain = new String(Fixtures.readAll(new GZIPInputStream(new ByteArrayInputStream(r.body()))), StandardCharsets.UTF_8);
         assertFalse(plain.contains("CANARY-"));
         assertTrue(plain.contains("[REDACTED]"));
     }
@@ -52,7 +52,7 @@ class RequestMechanicsTest {
             out.write(utf8("{\"messages\":[{\"role\":\"user\",\"content\":\"" + secret + "\"}]}"));
         }
         RewriteResult r = RequestRewriter.rewrite(Endpoints.match(CHAT), z.toByteArray(), "deflate", new CanaryScrubber());
-        String plain = new String(readAll(new InflaterInputStream(new ByteArrayInputStream(r.body()))), StandardCharsets.UTF_8);
+        String plain = new String(Fixtures.readAll(new InflaterInputStream(new ByteArrayInputStream(r.body()))), StandardCharsets.UTF_8);
         assertEquals("{\"messages\":[{\"role\":\"user\",\"content\":\"[REDACTED]\"}]}", plain);
     }
 
@@ -135,15 +135,5 @@ class RequestMechanicsTest {
         assertArrayEquals(utf8("{\"model\":\"llama3.2\",\"messages\":[{\"role\":\"user\",\"content\":\"[REDACTED]\"}]}"),
                 llm.body());
         assertEquals(Boolean.TRUE, llm.info().stream(), "Ollama streams by default");
-    }
-
-    private static byte[] readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[4096];
-        int n;
-        while ((n = in.read(buf)) > 0) {
-            out.write(buf, 0, n);
-        }
-        return out.toByteArray();
     }
 }

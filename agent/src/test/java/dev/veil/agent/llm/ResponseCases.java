@@ -59,11 +59,19 @@ final class ResponseCases {
     static final ResponseCase COHERE = ResponseCase.of("cohere-chat.json", "https://api.cohere.com/v2/chat", "{}", JSON);
     static final ResponseCase COHERE_STREAM = ResponseCase.of("cohere-chat-stream.sse", "https://api.cohere.com/v2/chat",
             "{\"stream\":true}", SSE);
+    static final ResponseCase COHERE_EMBED = ResponseCase.of("cohere-embed.json", "https://api.cohere.com/v2/embed", "{}",
+            JSON);
+    static final ResponseCase AZURE_STREAM = ResponseCase.of("azure-chat-stream.sse",
+            "https://contoso.openai.azure.com/openai/deployments/gpt4o/chat/completions?api-version=2024-10-21",
+            "{\"stream\":true}", SSE);
+    static final ResponseCase DEEPSEEK = ResponseCase.of("deepseek-chat.json", "https://api.deepseek.com/chat/completions", "{}",
+            JSON);
     static final ResponseCase MISTRAL_STREAM = ResponseCase.of("mistral-stream.sse",
             "https://api.mistral.ai/v1/chat/completions", "{\"stream\":true}", SSE);
 
     static final List<ResponseCase> ALL = Arrays.asList(OPENAI_CHAT, OPENAI_STREAM, OPENAI_STREAM_TOOLS, OPENAI_COMPLETIONS,
             OPENAI_EMBEDDINGS, OPENAI_ERROR, RESPONSES, RESPONSES_STREAM, ANTHROPIC, ANTHROPIC_STREAM, ANTHROPIC_ERROR, GEMINI,
             GEMINI_SSE, GEMINI_ARRAY, GEMINI_ERROR, BEDROCK_CONVERSE, BEDROCK_STREAM, BEDROCK_INVOKE_STREAM, BEDROCK_EXCEPTION,
-            OLLAMA_STREAM, OLLAMA_GENERATE, COHERE, COHERE_STREAM, MISTRAL_STREAM);
+            OLLAMA_STREAM, OLLAMA_GENERATE, COHERE, COHERE_STREAM, COHERE_EMBED, MISTRAL_STREAM,
+            AZURE_STREAM, DEEPSEEK);
 }

@@ -66,6 +66,19 @@ class ResponseParsingTest {
     }
 
     @Test
+    void azureContentFilterChunkDoesNotHideTheIdentity() {
+        ResponseInfo r = ResponseCases.AZURE_STREAM.parse();
+        assertEquals("chatcmpl-AZURE1", r.responseId());
+        assertEquals("gpt-4o-2024-08-06", r.responseModel());
+        assertEquals(reasons("stop"), r.finishReasons());
+        usage(r, l(20), l(2), l(0), null, l(0));
+        assertEquals("Hi", r.outputText());
+        ResponseInfo d = ResponseCases.DEEPSEEK.parse();
+        usage(d, l(16), l(10), l(0), null, null);
+        assertEquals("fp_8802369eaa_prod0425fp8", d.systemFingerprint());
+    }
+
+    @Test
     void openAiCompletionsAndEmbeddings() {
         ResponseInfo c = ResponseCases.OPENAI_COMPLETIONS.parse();
         assertEquals(reasons("length"), c.finishReasons());
@@ -98,6 +111,41 @@ class ResponseParsingTest {
         usage(s, l(37), l(11), l(0), null, l(0));
         assertEquals("Hi there!", s.outputText());
         assertEquals(8, s.chunkCount());
+    }
+
+    @Test
+    void responsesStreamFailureAndIncomplete() {
+        String failed = "event: response.failed\ndata: {\"type\":\"response.failed\",\"response\":{\"id\":\"resp_1\","
+                + "\"status\":\"failed\",\"error\":{\"code\":\"server_error\",\"message\":\"boom\"},\"usage\":null}}\n\n";
+        ResponseInfo f = parse("https://api.openai.com/v1/responses", "text/event-stream", failed);
+        assertEquals("server_error", f.errorType());
+        assertEquals(reasons("failed"), f.finishReasons());
+        String incomplete = "data: {\"type\":\"response.incomplete\",\"response\":{\"id\":\"resp_2\",\"status\":"
+                + "\"incomplete\",\"incomplete_details\":{\"reason\":\"content_filter\"},\"usage\":{\"input_tokens\":5,"
+                + "\"output_tokens\":1}}}\n\n";
+        ResponseInfo i = parse("https://api.openai.com/v1/responses", "text/event-stream", incomplete);
+        assertEquals(reasons("content_filter"), i.finishReasons());
+        usage(i, l(5), l(1), null, null, null);
+        String streamError = "event: error\ndata: {\"type\":\"error\",\"code\":\"rate_limit_exceeded\",\"message\":\"x\"}\n\n";
+        assertEquals("rate_limit_exceeded",
+                parse("https://api.openai.com/v1/responses", "text/event-stream", streamError).errorType());
+    }
+
+    @Test
+    void mistralAndOllamaErrors() {
+        assertEquals("invalid_request_error", parse("https://api.mistral.ai/v1/chat/completions", "application/json",
+                "{\"object\":\"error\",\"message\":\"bad\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":null}")
+                .errorType());
+        assertEquals("error", parse("http://localhost:11434/api/chat", "application/json", "{\"error\":\"model not found\"}")
+                .errorType());
+    }
+
+    private static ResponseInfo parse(String url, String contentType, String body) {
+        ResponseParser p = ResponseParsers.forResponse(Endpoints.match(url), null, contentType, null);
+        byte[] b = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        p.onBytes(b, 0, b.length);
+        p.onEnd();
+        return p.result();
     }
 
     @Test
@@ -206,6 +254,9 @@ class ResponseParsingTest {
         assertEquals(reasons("COMPLETE"), s.finishReasons());
         usage(s, l(69), l(258), null, null, null);
         assertEquals("A large language model", s.outputText());
+        ResponseInfo e = ResponseCases.COHERE_EMBED.parse();
+        assertEquals("da6e531f-54c6-4a73-bf92-f60566d8d753", e.responseId());
+        usage(e, l(2), null, null, null, null);
         ResponseInfo m = ResponseCases.MISTRAL_STREAM.parse();
         assertEquals(reasons("stop"), m.finishReasons());
         usage(m, l(10), l(3), null, null, null);

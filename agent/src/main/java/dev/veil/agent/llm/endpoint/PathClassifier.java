@@ -119,19 +119,25 @@ public final class PathClassifier {
         if (!models) {
             return null;
         }
-        String verb = path.substring(colon + 1, end);
-        String model = decode(path, slash + 1, colon);
-        if (verb.equals("generateContent") || verb.equals("streamGenerateContent")) {
+        int verb = colon + 1;
+        if (isVerb(path, verb, end, "generateContent") || isVerb(path, verb, end, "streamGenerateContent")) {
             String hint = path.contains("/publishers/") ? "gcp.vertex_ai" : null;
-            return new PathMatch(ApiFamily.GEMINI_GENERATE, model, verb.charAt(0) == 's', false, hint, null);
+            return new PathMatch(ApiFamily.GEMINI_GENERATE, decode(path, slash + 1, colon), path.charAt(verb) == 's', false,
+                    hint, null);
         }
-        if (verb.equals("embedContent") || verb.equals("batchEmbedContents")) {
-            return new PathMatch(ApiFamily.GEMINI_EMBED, model, false, false, null, null);
+        if (isVerb(path, verb, end, "embedContent") || isVerb(path, verb, end, "batchEmbedContents")) {
+            return new PathMatch(ApiFamily.GEMINI_EMBED, decode(path, slash + 1, colon), false, false, null, null);
         }
-        if ((verb.equals("rawPredict") || verb.equals("streamRawPredict")) && path.contains("/publishers/anthropic/")) {
-            return new PathMatch(ApiFamily.ANTHROPIC_MESSAGES, model, verb.charAt(0) == 's', false, "gcp.vertex_ai", null);
+        if ((isVerb(path, verb, end, "rawPredict") || isVerb(path, verb, end, "streamRawPredict"))
+                && path.contains("/publishers/anthropic/")) {
+            return new PathMatch(ApiFamily.ANTHROPIC_MESSAGES, decode(path, slash + 1, colon), path.charAt(verb) == 's',
+                    false, "gcp.vertex_ai", null);
         }
         return null;
+    }
+
+    private static boolean isVerb(String path, int start, int end, String verb) {
+        return end - start == verb.length() && path.regionMatches(start, verb, 0, verb.length());
     }
 
     /** {@code /model/{modelId}/converse}, {@code converse-stream}, {@code invoke}, {@code invoke-with-response-stream}. */

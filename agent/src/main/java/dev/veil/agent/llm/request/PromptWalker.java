@@ -1,5 +1,6 @@
 package dev.veil.agent.llm.request;
 
+import dev.veil.agent.llm.json.JsonSkip;
 import dev.veil.agent.llm.json.JsonText;
 import dev.veil.agent.redact.PromptScrubber;
 import java.nio.charset.StandardCharsets;
@@ -426,15 +427,7 @@ final class PromptWalker {
     }
 
     private void skipWs() {
-        int p = pos;
-        while (p < limit) {
-            byte c = b[p];
-            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
-                break;
-            }
-            p++;
-        }
-        pos = p;
+        pos = JsonSkip.skipWs(b, pos, limit);
     }
 
     private boolean isDataUrl(int start, int end) {

@@ -16,7 +16,7 @@ final class EventStreamFramer implements Framer {
     private static final long MAX_MESSAGE = 16L << 20;
     private static final int PRELUDE = 12;
 
-    private final TokenWalker walker;
+    private final MessageScanner scanner;
     private final ResponseFacts facts;
     private final byte[] prelude = new byte[PRELUDE];
     private int preludeFill;
@@ -29,8 +29,8 @@ final class EventStreamFramer implements Framer {
     private final CRC32 crc = new CRC32();
     private boolean lost;
 
-    EventStreamFramer(TokenWalker walker, ResponseFacts facts) {
-        this.walker = walker;
+    EventStreamFramer(MessageScanner scanner, ResponseFacts facts) {
+        this.scanner = scanner;
         this.facts = facts;
     }
 
@@ -137,8 +137,7 @@ final class EventStreamFramer implements Framer {
             return;
         }
         if (eventType != null || messageType == null || "event".equals(messageType)) {
-            walker.feed(body, headersLength, crcAt - headersLength);
-            walker.endMessage();
+            scanner.scan(body, headersLength, crcAt);
         }
     }
 

@@ -1,12 +1,11 @@
 package dev.veil.agent.llm.response;
 
-import com.fasterxml.jackson.core.JsonParser;
 import dev.veil.agent.llm.ApiFamily;
 import java.io.IOException;
 
 /**
- * Knows where each provider puts the response facts. Called by {@link TokenWalker} with the path of
- * every scalar: {@code depth} is the container depth within one message (1 = the message object) and
+ * Knows where each provider puts the response facts. Called by {@link MessageScanner} and
+ * {@link TokenWalker} (same semantics) with the path of every value a rule may read: {@code depth} is the container depth within one message (1 = the message object) and
  * {@code path[i]} the member name that opened the container at depth {@code i} (array elements inherit
  * the array's name). Usage, finish and error names do not collide across providers, so one set of rules
  * serves all; only assembled text needs the family.
@@ -22,14 +21,14 @@ final class FieldExtractor {
     /** The message's own {@code type}/{@code object}, e.g. {@code response.output_text.delta}, {@code error}. */
     private String messageType;
     private String messageObject;
-    /** Receives Bedrock InvokeModel stream chunks ({@code {"bytes": "<base64 provider JSON>"}}); null elsewhere. */
-    private final TokenWalker innerChunks;
+    /** Reads Bedrock InvokeModel stream chunks ({@code {"bytes": "<base64 provider JSON>"}}); null elsewhere. */
+    private final MessageScanner innerChunks;
 
     FieldExtractor(ResponseFacts facts, ApiFamily family, boolean decodeBedrockChunks) {
         this.facts = facts;
         this.family = family;
         this.innerChunks = decodeBedrockChunks
-                ? new TokenWalker(new FieldExtractor(facts, family, false), false, false) : null;
+                ? new MessageScanner(new FieldExtractor(facts, family, false), null, false) : null;
     }
 
     void onMessageStart() {
@@ -40,12 +39,13 @@ final class FieldExtractor {
     }
 
     /** An object opened by member {@code name} of the container at {@code depth}. */
-    void onObjectStart(int depth, String name) {
-        if (name == null || depth > MAX_SCOPE_DEPTH) {
+    void onObjectStart(int depth, String name, int flags) {
+        if ((flags & FieldNames.FACTS) == 0 || depth > MAX_SCOPE_DEPTH) {
             return;
         }
+        // Cohere's embed reports usage as meta.billed_units; in chat billed_units sits inside usage anyway.
         if (usageDepth == 0 && (name.equals("usage") || name.equals("usageMetadata")
-                || name.equals("amazon-bedrock-invocationMetrics"))) {
+                || name.equals("amazon-bedrock-invocationMetrics") || name.equals("billed_units"))) {
             usageDepth = depth + 1;
         } else if (errorDepth == 0 && name.equals("error")) {
             errorDepth = depth + 1;
@@ -61,10 +61,12 @@ final class FieldExtractor {
         }
     }
 
+    /** Whether a value under this name matters; callers skip the value entirely otherwise. */
+    boolean wants(int flags) {
+        return (flags & FieldNames.FACTS) != 0 || (flags & FieldNames.TEXT) != 0 && facts.capturing();
+    }
+
     void onNumber(int depth, String name, String[] path, long value) {
-        if (name == null) {
-            return;
-        }
         if (usageDepth != 0 && depth >= usageDepth) {
             usage(name, value);
         } else if (depth == 1) {
@@ -96,6 +98,7 @@ final class FieldExtractor {
                 break;
             case "cached_tokens":
             case "cachedContentTokenCount":
+            case "prompt_cache_hit_tokens":
                 facts.cachedIncluded = v;
                 break;
             case "cache_read_input_tokens":
@@ -139,32 +142,31 @@ final class FieldExtractor {
     }
 
     /** A string value; its text is only materialised when a rule wants it. */
-    void onString(int depth, String name, String[] path, JsonParser p) throws IOException {
-        if (name == null) {
-            return;
-        }
+    void onString(int depth, String name, String[] path, TextSource p) throws IOException {
         if (depth == 1) {
-            rootString(name, p.getText());
-        } else if (depth == 2 && ("message".equals(path[2]) || "response".equals(path[2])) && isIdentityName(name)) {
-            identity(name, p.getText());
+            if (wantsRootString(name)) {
+                rootString(name, p.text());
+            }
+        } else if (depth == 2 && isIdentityName(name) && ("message".equals(path[2]) || "response".equals(path[2]))) {
+            identity(name, p.text());
         }
         if (depth <= 3 && family != ApiFamily.OPENAI_RESPONSES && isFinishName(name)) {
-            facts.finish(p.getText());
+            facts.finish(p.text());
         }
         if (family == ApiFamily.OPENAI_RESPONSES && depth <= 3) {
             responsesStatus(depth, name, path, p);
         }
         if (errorDepth != 0 && depth == errorDepth) {
             if (name.equals("type")) {
-                facts.error(1, p.getText());
+                facts.error(1, p.text());
             } else if (name.equals("status")) {
-                facts.error(2, p.getText());
+                facts.error(2, p.text());
             } else if (name.equals("code")) {
-                facts.error(3, p.getText());
+                facts.error(3, p.text());
             }
         }
         if (facts.capturing() && TextPaths.isOutputText(family, depth, name, path, messageType)) {
-            facts.text(p.getText());
+            facts.text(p.text());
         }
     }
 
@@ -191,7 +193,8 @@ final class FieldExtractor {
                 break;
             case "bytes":
                 if (innerChunks != null) {
-                    innerChunks.feedMessage(decodeBase64(value));
+                    byte[] chunk = decodeBase64(value);
+                    innerChunks.scan(chunk, 0, chunk.length);
                 }
                 break;
             default:
@@ -215,6 +218,9 @@ final class FieldExtractor {
     }
 
     private void identity(String name, String value) {
+        if (value.isEmpty()) {
+            return; // Azure's first (content filter) chunk carries "id": "" and "model": ""
+        }
         if ((name.equals("id") || name.equals("responseId")) && facts.responseId == null) {
             facts.responseId = value;
         } else if ((name.equals("model") || name.equals("modelVersion")) && facts.responseModel == null) {
@@ -224,17 +230,41 @@ final class FieldExtractor {
         }
     }
 
-    private void responsesStatus(int depth, String name, String[] path, JsonParser p) throws IOException {
+    private void responsesStatus(int depth, String name, String[] path, TextSource p) throws IOException {
         boolean responseLevel = depth == 1 || depth == 2 && "response".equals(path[2]);
         if (responseLevel && name.equals("status")) {
-            facts.status = p.getText();
+            facts.status = p.text();
         } else if (name.equals("reason") && depth >= 2 && "incomplete_details".equals(path[depth])) {
-            facts.incompleteReason = p.getText();
+            facts.incompleteReason = p.text();
         }
     }
 
-    private static boolean isIdentityName(String name) {
-        return name.equals("id") || name.equals("model") || name.equals("service_tier");
+    /** Root strings some rule reads; the rest (and identities already known) are not decoded at all. */
+    private boolean wantsRootString(String name) {
+        switch (name) {
+            case "id":
+            case "responseId":
+                return facts.responseId == null;
+            case "model":
+            case "modelVersion":
+                return facts.responseModel == null;
+            case "type":
+            case "object":
+            case "system_fingerprint":
+            case "service_tier":
+            case "error":
+            case "code":
+                return true;
+            case "bytes":
+                return innerChunks != null;
+            default:
+                return false;
+        }
+    }
+
+    private boolean isIdentityName(String name) {
+        return name.equals("id") && facts.responseId == null || name.equals("model") && facts.responseModel == null
+                || name.equals("service_tier");
     }
 
     private static boolean isFinishName(String name) {

@@ -34,25 +34,32 @@ public final class FramedParser implements ResponseParser {
      */
     public FramedParser(ApiFamily family, Framing framing, boolean streaming, String encoding, int captureChars,
             long startNanos) {
+        this(family, framing, streaming, encoding, captureChars, startNanos, MessageBuffer.DEFAULT_CAP);
+    }
+
+    /** @param maxMessageBytes messages up to this size are collected and scanned; larger ones are parsed incrementally */
+    FramedParser(ApiFamily family, Framing framing, boolean streaming, String encoding, int captureChars,
+            long startNanos, int maxMessageBytes) {
         this.facts = new ResponseFacts(startNanos, captureChars);
         this.streaming = streaming;
         FieldExtractor extractor = new FieldExtractor(facts, family,
                 family == ApiFamily.BEDROCK_INVOKE && framing == Framing.EVENT_STREAM);
-        this.walker = new TokenWalker(extractor, framing == Framing.JSON, true);
-        walker.countChunksIn(facts);
+        this.walker = new TokenWalker(extractor, facts, framing == Framing.JSON);
+        MessageScanner scanner = new MessageScanner(extractor, facts, framing == Framing.JSON);
+        MessageBuffer message = new MessageBuffer(maxMessageBytes, scanner, walker);
         Framer framer;
         switch (framing) {
             case SSE:
-                framer = new SseFramer(walker);
+                framer = new SseFramer(message);
                 break;
             case NDJSON:
-                framer = new LineFramer(walker);
+                framer = new LineFramer(message);
                 break;
             case EVENT_STREAM:
-                framer = new EventStreamFramer(walker, facts);
+                framer = new EventStreamFramer(scanner, facts);
                 break;
             default:
-                framer = new JsonFramer(walker);
+                framer = new JsonFramer(message, walker, streaming);
                 break;
         }
         String enc = encoding == null ? "" : encoding.trim().toLowerCase(Locale.ROOT);

@@ -1,20 +1,36 @@
 package dev.veil.agent.llm.response;
 
-/** A plain JSON body, or Gemini's stream without {@code alt=sse}: one JSON array delivered incrementally. */
+/**
+ * A plain JSON body: collected and read at the end when small, read incrementally when large. Gemini's
+ * stream without {@code alt=sse} (one JSON array whose elements arrive over time) is always read
+ * incrementally, so each element counts as a chunk when it arrives.
+ */
 final class JsonFramer implements Framer {
+    private final MessageBuffer message;
     private final TokenWalker walker;
+    private final boolean incremental;
 
-    JsonFramer(TokenWalker walker) {
+    JsonFramer(MessageBuffer message, TokenWalker walker, boolean incremental) {
+        this.message = message;
         this.walker = walker;
+        this.incremental = incremental;
     }
 
     @Override
     public void onBytes(byte[] b, int off, int len) {
-        walker.feed(b, off, len);
+        if (incremental) {
+            walker.feed(b, off, len);
+        } else {
+            message.append(b, off, len);
+        }
     }
 
     @Override
     public void onEnd() {
-        walker.endMessage();
+        if (incremental) {
+            walker.endMessage();
+        } else {
+            message.end();
+        }
     }
 }

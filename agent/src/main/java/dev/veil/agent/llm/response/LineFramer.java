@@ -1,11 +1,11 @@
 package dev.veil.agent.llm.response;
 
-/** Newline-delimited JSON (Ollama streams): every line is one message, fed to the walker as it arrives. */
+/** Newline-delimited JSON (Ollama streams): every line is one message. */
 final class LineFramer implements Framer {
-    private final TokenWalker walker;
+    private final MessageBuffer message;
 
-    LineFramer(TokenWalker walker) {
-        this.walker = walker;
+    LineFramer(MessageBuffer message) {
+        this.message = message;
     }
 
     @Override
@@ -14,16 +14,16 @@ final class LineFramer implements Framer {
         int start = off;
         for (int i = off; i < end; i++) {
             if (b[i] == '\n') {
-                walker.feed(b, start, i - start);
-                walker.endMessage();
+                message.append(b, start, i - start);
+                message.end();
                 start = i + 1;
             }
         }
-        walker.feed(b, start, end - start);
+        message.append(b, start, end - start);
     }
 
     @Override
     public void onEnd() {
-        walker.endMessage();
+        message.end();
     }
 }

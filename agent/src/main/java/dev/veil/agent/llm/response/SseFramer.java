@@ -2,15 +2,14 @@ package dev.veil.agent.llm.response;
 
 /**
  * Server-sent events: {@code data:} lines of an event hold one JSON message; a blank line ends the event.
- * Payload bytes go straight to the walker as they arrive, so nothing is buffered however long the
- * stream or an event. Handles LF, CRLF and CR line ends split anywhere; {@code data: [DONE]} and other
+ * Each event's payload is collected (bounded by {@link MessageBuffer}) and read when the event ends. Handles LF, CRLF and CR line ends split anywhere; {@code data: [DONE]} and other
  * non-object payloads are ignored.
  */
 final class SseFramer implements Framer {
     private static final byte[] DATA = {'d', 'a', 't', 'a'};
     private static final byte[] NEWLINE = {'\n'};
 
-    private final TokenWalker walker;
+    private final MessageBuffer message;
 
     private boolean afterCr;
     /** Reading the value part of a line (after the colon). */
@@ -24,8 +23,8 @@ final class SseFramer implements Framer {
     private boolean eventHasData;
     private boolean eventIsJson;
 
-    SseFramer(TokenWalker walker) {
-        this.walker = walker;
+    SseFramer(MessageBuffer message) {
+        this.message = message;
     }
 
     @Override
@@ -66,8 +65,13 @@ final class SseFramer implements Framer {
     /** Consumes value bytes from {@code i} up to and including the end of line; returns the next index. */
     private int value(byte[] b, int i, int end) {
         int eol = i;
-        while (eol < end && b[eol] != '\n' && b[eol] != '\r') {
-            eol++;
+        while (eol < end) {
+            int c = b[eol];
+            if (c > '\r' || c < 0 || c != '\n' && c != '\r') {
+                eol++; // most bytes are above CR: one comparison
+            } else {
+                break;
+            }
         }
         int from = i;
         if (dataField && from < eol) {
@@ -83,7 +87,7 @@ final class SseFramer implements Framer {
                 }
             }
             if (eventIsJson && from < eol) {
-                walker.feed(b, from, eol - from);
+                message.append(b, from, eol - from);
             }
         }
         if (eol == end) {
@@ -99,7 +103,7 @@ final class SseFramer implements Framer {
             eventHasData = true;
             eventIsJson = first == '{';
         } else if (eventIsJson) {
-            walker.feed(NEWLINE, 0, 1); // SSE joins the data lines of one event with a line feed
+            message.append(NEWLINE, 0, 1); // SSE joins the data lines of one event with a line feed
         }
     }
 
@@ -113,7 +117,7 @@ final class SseFramer implements Framer {
 
     private void endEvent() {
         if (eventIsJson) {
-            walker.endMessage();
+            message.end();
         }
         eventHasData = false;
         eventIsJson = false;

@@ -19,8 +19,8 @@ final class TokenWalker {
 
     private final FieldExtractor extractor;
     private final boolean rootArrayHoldsMessages;
-    private final boolean countsChunks;
-    private ResponseFacts facts;
+    /** Where each message is counted as a chunk. */
+    private final ResponseFacts facts;
 
     private JsonParser parser;
     private ByteArrayFeeder feeder;
@@ -34,20 +34,19 @@ final class TokenWalker {
     private final String[] path = new String[MAX_DEPTH + 2];
     private String field;
     private boolean broken;
+    private final TextSource text = new TextSource() {
+        @Override
+        public String text() throws IOException {
+            return parser.getText();
+        }
+    };
 
-    /**
-     * @param rootArrayHoldsMessages a root array is a stream of messages, not one message
-     * @param countsChunks each message is a stream chunk (false for the payloads nested in Bedrock chunks)
-     */
-    TokenWalker(FieldExtractor extractor, boolean rootArrayHoldsMessages, boolean countsChunks) {
+    /** @param rootArrayHoldsMessages a root array is a stream of messages, not one message */
+    TokenWalker(FieldExtractor extractor, ResponseFacts facts, boolean rootArrayHoldsMessages) {
         this.extractor = extractor;
+        this.facts = facts;
         this.rootArrayHoldsMessages = rootArrayHoldsMessages;
-        this.countsChunks = countsChunks;
         reset();
-    }
-
-    void countChunksIn(ResponseFacts f) {
-        this.facts = f;
     }
 
     void feed(byte[] b, int off, int len) {
@@ -77,11 +76,6 @@ final class TokenWalker {
             }
             reset();
         }
-    }
-
-    void feedMessage(byte[] b) {
-        feed(b, 0, b.length);
-        endMessage();
     }
 
     void close() {
@@ -129,12 +123,12 @@ final class TokenWalker {
                 field = parser.currentName();
                 break;
             case VALUE_STRING:
-                if (inMessage()) {
-                    extractor.onString(depth - base, name(), path, parser);
+                if (inMessage() && extractor.wants(FieldNames.flags(name()))) {
+                    extractor.onString(depth - base, name(), path, text);
                 }
                 break;
             case VALUE_NUMBER_INT:
-                if (inMessage() && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+                if (inMessage() && extractor.wants(FieldNames.flags(name())) && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
                     extractor.onNumber(depth - base, name(), path, parser.getLongValue());
                 }
                 break;
@@ -162,16 +156,14 @@ final class TokenWalker {
             path[rel] = opener;
         }
         if (!array && rel >= 2 && depth <= MAX_DEPTH) {
-            extractor.onObjectStart(rel - 1, opener);
+            extractor.onObjectStart(rel - 1, opener, FieldNames.flags(opener));
         }
         field = null;
     }
 
     private void messageStart() {
         extractor.onMessageStart();
-        if (countsChunks && facts != null) {
-            facts.chunk();
-        }
+        facts.chunk();
     }
 
     private boolean inMessage() {

@@ -32,6 +32,18 @@ public final class OpenAiUsageStripper {
     private boolean usageChunkRemoved;
     private int nullsRemoved;
 
+    /**
+     * Whether a response with these headers can be filtered: an uncompressed event stream. A JSON body
+     * (an error answer) has nothing to strip; a compressed stream cannot be edited byte-wise, so a caller
+     * that sees compressed bytes should not inject in the first place.
+     */
+    public static boolean canStrip(String contentType, String contentEncoding) {
+        boolean identity = contentEncoding == null || contentEncoding.trim().isEmpty()
+                || contentEncoding.trim().equalsIgnoreCase("identity");
+        return identity && contentType != null && contentType.trim().toLowerCase(java.util.Locale.ROOT)
+                .startsWith("text/event-stream");
+    }
+
     /** The bytes to hand to the application now (possibly empty; never null). */
     public byte[] filter(byte[] b, int off, int len) {
         out.reset();
