@@ -5,6 +5,7 @@ import dev.veil.agent.llm.RequestInfo;
 import dev.veil.agent.llm.ResponseInfo;
 import dev.veil.agent.llm.ResponseParser;
 import dev.veil.agent.llm.ResponseParsers;
+import dev.veil.agent.llm.stream.OpenAiUsageStripper;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,6 +47,8 @@ public final class CallRecord {
     private int captureChars;
 
     private ResponseParser parser;
+    /** The filter applies to this response: it is an uncompressed event stream (what the stripper can edit). */
+    private volatile boolean filtering;
     private int status = -1;
     private boolean ended;
     private Throwable failure;
@@ -69,6 +72,7 @@ public final class CallRecord {
             return;
         }
         this.status = status;
+        filtering = filter != null && OpenAiUsageStripper.canStrip(contentType, contentEncoding);
         parser = ResponseParsers.forResponse(endpoint, request, contentType, contentEncoding, captureChars, startNanos);
     }
 
@@ -81,11 +85,11 @@ public final class CallRecord {
     /** The bytes the application reads instead of {@code b[off, off+len)}: the parser sees the original. */
     public byte[] filterChunk(byte[] b, int off, int len) {
         responseChunk(b, off, len);
-        return filter == null ? copy(b, off, len) : filter.filter(b, off, len);
+        return filtering ? filter.filter(b, off, len) : copy(b, off, len);
     }
 
     public byte[] finishFilter() {
-        return filter == null ? new byte[0] : filter.finish();
+        return filtering ? filter.finish() : new byte[0];
     }
 
     /** Ends the call once; later calls are ignored. */

@@ -72,6 +72,10 @@ public final class AgentHooks implements VeilHooks {
             boolean rewrite = "redact".equals(mode);
             RedactionSession session = redactor().newSession(rewrite);
             RewriteResult result = RequestRewriter.rewrite(match, body, contentEncoding, session, rewrite && canFilterResponse);
+            if (!result.recognized()) {
+                // A generic API path on an unknown host whose body is not an LLM request: not an LLM call.
+                return RequestVerdict.pass();
+            }
             boolean filter = result.usageInjected();
             if (session.findingCount() == 0) {
                 CallRecord call = record(match, result.info(), Action.PASSED, null, traceparent, filter);

@@ -108,6 +108,18 @@ class AgentHooksTest {
     }
 
     @Test
+    void aGenericPathWhoseBodyIsNoLlmRequestIsNotAnLlmCall() {
+        AgentHooks hooks = hooks();
+        Object endpoint = hooks.matchEndpoint("POST", "http", "internal.example", 8080, "/api/chat", null);
+        assertNotNull(endpoint, "a known API path on any host is a candidate");
+        byte[] notLlm = ("{\"room\":\"general\",\"text\":\"ping " + EMAIL + "\"}").getBytes(StandardCharsets.UTF_8);
+        RequestVerdict v = hooks.inspectRequest(endpoint, notLlm, null, null, true);
+        assertTrue(v.isPass());
+        assertNull(v.call(), "no call record, so no span or audit line");
+        assertTrue(ended.isEmpty());
+    }
+
+    @Test
     void nothingFoundMeansTheOriginalArray() {
         AgentHooks hooks = hooks();
         byte[] clean = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}".getBytes(StandardCharsets.UTF_8);

@@ -66,7 +66,11 @@ public final class JdkHttpRequests {
             }
             String encoding = request.headers().firstValue("Content-Encoding").orElse(null);
             String traceparent = request.headers().firstValue("traceparent").orElse(null);
-            verdict = Veil.inspectRequest(endpoint, body, encoding, traceparent, true);
+            // Veil can undo a stream-usage request only in a response it reads uncompressed: the JDK client
+            // never asks for compression itself, so only an app-set Accept-Encoding rules it out.
+            boolean canFilter = request.headers().firstValue("Accept-Encoding").map(v -> v.trim().equalsIgnoreCase("identity"))
+                    .orElse(true);
+            verdict = Veil.inspectRequest(endpoint, body, encoding, traceparent, canFilter);
         } catch (Throwable t) {
             verdict = Veil.interceptionFailed(endpoint, t);
         }
