@@ -91,10 +91,7 @@ public final class Engine {
             Finding f;
             int next;
             if (kind == WORD) {
-                int tokenEnd = i + 1;
-                while (tokenEnd < n && Chars.isWord(s.charAt(tokenEnd))) {
-                    tokenEnd++;
-                }
+                int tokenEnd = wordEnd(s, i + 1, n);
                 f = Tokens.at(s, i, tokenEnd);
                 // skip past a finding that starts here; one found further on (a header or assignment
                 // value) is rescanned so a more specific detector can claim the same value
@@ -130,6 +127,19 @@ public final class Engine {
             return Collections.emptyList();
         }
         return Overlaps.resolve(found);
+    }
+
+    /** Kept small and separate so the JIT compiles this hottest loop on its own, tightly. */
+    private static int wordEnd(String s, int from, int n) {
+        int i = from;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c >= 128 || KIND[c] != WORD) {
+                break;
+            }
+            i++;
+        }
+        return i;
     }
 
     private boolean wanted(Finding f, boolean secrets, boolean pii, String s) {

@@ -13,6 +13,9 @@ final class Tokens {
     static Finding at(String s, int start, int end) {
         char c0 = s.charAt(start);
         int len = end - start;
+        if (isPlainWord(s, start, end, c0, len)) {
+            return null;
+        }
         Finding f;
         if (Chars.isDigit(c0)) {
             f = Numbers.at(s, start);
@@ -41,6 +44,26 @@ final class Tokens {
             f = mac > 0 ? Finding.of(start, mac, Detector.MAC_ADDRESS) : null;
         }
         return f != null ? f : ContextKeys.at(s, start, end);
+    }
+
+    /**
+     * The fast path for most of a prompt: a letter-led token that no scanner can start, given its first
+     * character, length and the character after it. Must stay in step with the checks below.
+     */
+    private static boolean isPlainWord(String s, int start, int end, char c0, int len) {
+        if (!Chars.isLetter(c0) || PrefixedKeys.mayStart(s, start, len) || len == 17 || len == 32 || len == 40) {
+            return false; // digits, PEM dashes, key prefixes, MAC addresses, prefix-less keys
+        }
+        char c1 = s.charAt(start + 1 < end ? start + 1 : start);
+        if ((c0 == 'b' || c0 == 'B') && (len == 5 || len == 6 || c1 == 'c') || c0 == 'e' && c1 == 'y'
+                || len == 2 && c0 == 'i' && c1 == 's' || len == 3 && c0 == 'w' && c1 == 'a') {
+            return false; // Basic/Bearer, bc1 addresses, JWTs, "is"/"was" after a credential word
+        }
+        if (Chars.isUpper(c0) && len >= 4 && Chars.isUpper(c1) && Chars.isDigit(s.charAt(start + 2))) {
+            return false; // IBAN
+        }
+        char next = end < s.length() ? s.charAt(end) : ' ';
+        return next != '+' && next != '/' && next != '=' && next != '~'; // base64 runs, Azure AD secrets
     }
 
     /**
