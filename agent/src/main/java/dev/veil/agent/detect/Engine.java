@@ -92,7 +92,7 @@ public final class Engine {
             int next;
             if (kind == WORD) {
                 int tokenEnd = wordEnd(s, i + 1, n);
-                f = Tokens.at(s, i, tokenEnd);
+                f = Tokens.isPlainWord(s, i, tokenEnd) ? null : Tokens.at(s, i, tokenEnd);
                 // skip past a finding that starts here; one found further on (a header or assignment
                 // value) is rescanned so a more specific detector can claim the same value
                 next = f != null && f.start() <= i ? Math.max(tokenEnd, f.end()) : tokenEnd;

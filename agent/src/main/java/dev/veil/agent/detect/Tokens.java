@@ -13,9 +13,6 @@ final class Tokens {
     static Finding at(String s, int start, int end) {
         char c0 = s.charAt(start);
         int len = end - start;
-        if (isPlainWord(s, start, end, c0, len)) {
-            return null;
-        }
         Finding f;
         if (Chars.isDigit(c0)) {
             f = Numbers.at(s, start);
@@ -48,15 +45,18 @@ final class Tokens {
 
     /**
      * The fast path for most of a prompt: a letter-led token that no scanner can start, given its first
-     * character, length and the character after it. Must stay in step with the checks below.
+     * characters, length and the character after it. Must stay in step with {@link #at}; the engine
+     * calls it first, inline, and calls {@link #at} only for the rest.
      */
-    private static boolean isPlainWord(String s, int start, int end, char c0, int len) {
+    static boolean isPlainWord(String s, int start, int end) {
+        char c0 = s.charAt(start);
+        int len = end - start;
         if (!Chars.isLetter(c0) || PrefixedKeys.mayStart(s, start, len) || len == 17 || len == 32 || len == 40) {
             return false; // digits, PEM dashes, key prefixes, MAC addresses, prefix-less keys
         }
         char c1 = s.charAt(start + 1 < end ? start + 1 : start);
         if ((c0 == 'b' || c0 == 'B') && (len == 5 || len == 6 || c1 == 'c') || c0 == 'e' && c1 == 'y'
-                || len == 2 && c0 == 'i' && c1 == 's' || len == 3 && c0 == 'w' && c1 == 'a') {
+                || len == 2 && c0 == 'i' && c1 == 's' || len == 3 && c0 == 'w' && c1 == 'a' && s.charAt(start + 2) == 's') {
             return false; // Basic/Bearer, bc1 addresses, JWTs, "is"/"was" after a credential word
         }
         if (Chars.isUpper(c0) && len >= 4 && Chars.isUpper(c1) && Chars.isDigit(s.charAt(start + 2))) {
