@@ -33,12 +33,13 @@ public final class Engine {
     }
 
     private final boolean[] enabled;
-    private final List<CustomDetector> custom;
+    /** An array, not a list: iterating a list allocates an iterator on every scan. */
+    private final CustomDetector[] custom;
     private final Allowlist allowlist;
 
     Engine(boolean[] enabled, List<CustomDetector> custom, Allowlist allowlist) {
         this.enabled = enabled.clone();
-        this.custom = custom;
+        this.custom = custom.toArray(new CustomDetector[0]);
         this.allowlist = allowlist;
     }
 
@@ -62,7 +63,7 @@ public final class Engine {
             }
         }
         Allowlist allow = new Allowlist(config.get(DetectionSettings.ALLOW), config.get(DetectionSettings.ALLOW_PATTERNS));
-        return new Engine(on, Collections.unmodifiableList(custom), allow.isEmpty() ? Allowlist.EMPTY : allow);
+        return new Engine(on, custom, allow.isEmpty() ? Allowlist.EMPTY : allow);
     }
 
     public boolean isEnabled(Detector d) {
@@ -113,7 +114,8 @@ public final class Engine {
             }
             i = next;
         }
-        for (CustomDetector d : custom) {
+        for (int k = 0; k < custom.length; k++) {
+            CustomDetector d = custom[k];
             if (d.category() == Category.SECRET ? secrets : pii) {
                 if (found == null) {
                     found = new ArrayList<Finding>();
