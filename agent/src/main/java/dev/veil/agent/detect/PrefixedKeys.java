@@ -150,13 +150,4 @@ final class PrefixedKeys {
         }
         return null;
     }
-
-    /** Every prefix, for documentation and tests. */
-    static List<KeyFormat> formats() {
-        List<KeyFormat> all = new ArrayList<KeyFormat>();
-        for (KeyFormat f : FORMATS) {
-            all.add(f);
-        }
-        return all;
-    }
 }
