@@ -60,7 +60,7 @@ final class Assignments {
     }
 
     /**
-     * Prose: {@code my password is Tr0ub4dor&3}, {@code the API token was ab12...}. The verb is the word
+     * Prose: {@code my password is <value>}, {@code the API token was ab12...}. The verb is the word
      * token [start, end) ({@code is} or {@code was}); the key is the word before it.
      */
     static Finding afterVerb(String s, int start, int end) {

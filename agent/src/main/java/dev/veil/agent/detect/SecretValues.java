@@ -18,11 +18,18 @@ final class SecretValues {
         boolean letter = false;
         boolean digit = false;
         boolean symbol = false;
+        boolean space = false;
+        boolean codePunctuation = false;
         for (int i = start; i < end; i++) {
             char c = s.charAt(i);
             letter |= Chars.isLetter(c);
             digit |= Chars.isDigit(c);
             symbol |= !Chars.isAlnum(c) && c != ' ';
+            space |= c == ' ';
+            codePunctuation |= "()[]{};,+".indexOf(c) >= 0;
+        }
+        if (space && codePunctuation) {
+            return false; // code between two string literals: "password: "), repeat("
         }
         return (letter ? 1 : 0) + (digit ? 1 : 0) + (symbol ? 1 : 0) >= 2;
     }
