@@ -37,13 +37,6 @@ enum Alphabet {
             return Chars.isHex(c);
         }
     },
-    /** {@code [A-Z2-7]}: the base32 of AWS key ids. */
-    BASE32 {
-        @Override
-        boolean contains(char c) {
-            return Chars.isUpper(c) || c >= '2' && c <= '7';
-        }
-    },
     /** {@code [A-Z0-9]}. */
     UPPER_ALNUM {
         @Override
@@ -73,7 +66,7 @@ enum Alphabet {
 
     /** Minimum Shannon entropy (bits/char) of a random body over this alphabet, with margin. */
     double minEntropy(int length) {
-        double ceiling = this == LOWER_HEX || this == HEX || this == BASE32 ? 3.0 : 3.5;
+        double ceiling = this == LOWER_HEX || this == HEX ? 3.0 : 3.5;
         // short bodies cannot reach high entropy even when random
         return Math.min(ceiling, Math.log(length) / Math.log(2) - 1.2);
     }

@@ -1,5 +1,9 @@
 package dev.veil.agent.detect;
 
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+
 /**
  * {@code password = value}, {@code "api_key": "value"}, {@code --token=value}, {@code Password=value;}
  * in connection strings and query strings: a credential-named key, an {@code =} or {@code :}, and a
@@ -14,18 +18,22 @@ final class Assignments {
     private static final int MAX_KEY = 48;
     private static final int MAX_VALUE = 256;
 
+    private static final String AWS_SECRET_KEY = "secretaccesskey";
+    private static final String AZURE_ACCOUNT_KEY = "accountkey";
     /** Key names whose values are passwords: humans choose them, so no entropy floor, only shape. */
-    private static final KeyNames PASSWORD_KEYS = new KeyNames("password", "passwd", "pwd", "passphrase", "pass",
-            "userpassword", "dbpassword", "adminpassword");
-    /** Key names whose values are machine-generated: need letters, digits and entropy. */
-    private static final KeyNames SECRET_KEYS = new KeyNames("secret", "token", "apikey", "accesskey", "secretkey",
-            "privatekey", "authkey", "credential", "credentials", "auth", "masterkey", "signingkey", "encryptionkey",
-            "subscriptionkey", "authorization",
-            // compounds written in one case (CLIENTSECRET, accesstoken) have no inner word boundary to find
-            "clientsecret", "appsecret", "consumersecret", "webhooksecret", "accesstoken", "authtoken", "refreshtoken",
-            "bearertoken", "sessiontoken", "privatetoken", "sharedaccesskey");
-    private static final KeyNames AWS_SECRET_KEY = new KeyNames("secretaccesskey");
-    private static final KeyNames AZURE_ACCOUNT_KEY = new KeyNames("accountkey");
+    private static final Set<String> PASSWORD_NAMES = new HashSet<String>(Arrays.asList("password", "passwd", "pwd",
+            "passphrase", "pass", "userpassword", "dbpassword", "adminpassword"));
+    /**
+     * Every credential key name, specific ones first. Names other than passwords hold machine-generated
+     * values, which need letters, digits and entropy. Compounds written in one case (CLIENTSECRET,
+     * accesstoken) are listed because they have no inner word boundary to find.
+     */
+    private static final KeyNames CREDENTIAL_KEYS = new KeyNames(AWS_SECRET_KEY, AZURE_ACCOUNT_KEY, "userpassword",
+            "dbpassword", "adminpassword", "password", "passwd", "pwd", "passphrase", "pass", "clientsecret", "appsecret",
+            "consumersecret", "webhooksecret", "accesstoken", "authtoken", "refreshtoken", "bearertoken", "sessiontoken",
+            "privatetoken", "sharedaccesskey", "secret", "token", "apikey", "accesskey", "secretkey", "privatekey",
+            "authkey", "credential", "credentials", "auth", "masterkey", "signingkey", "encryptionkey", "subscriptionkey",
+            "authorization");
 
     /** The value assigned by the {@code =} or {@code :} at {@code op} to a credential-named key, or null. */
     static Finding at(String s, int op) {
@@ -52,7 +60,7 @@ final class Assignments {
     }
 
     /**
-     * Prose: {@code my password is Tr0ub4dor&3}, {@code the API token was ab12...}. The verb is the word
+     * Prose: {@code my password is <value>}, {@code the API token was ab12...}. The verb is the word
      * token [start, end) ({@code is} or {@code was}); the key is the word before it.
      */
     static Finding afterVerb(String s, int start, int end) {
@@ -68,20 +76,13 @@ final class Assignments {
     }
 
     private static Finding forKey(String s, int keyStart, int keyEnd, int valueFrom) {
-        Detector detector;
-        boolean password = false;
-        if (AWS_SECRET_KEY.matchAny(s, keyStart, keyEnd)) {
-            detector = Detector.AWS_SECRET_ACCESS_KEY;
-        } else if (AZURE_ACCOUNT_KEY.matchAny(s, keyStart, keyEnd)) {
-            detector = Detector.AZURE_STORAGE_ACCOUNT_KEY;
-        } else if (PASSWORD_KEYS.matchAny(s, keyStart, keyEnd)) {
-            detector = Detector.GENERIC_SECRET;
-            password = true;
-        } else if (SECRET_KEYS.matchAny(s, keyStart, keyEnd)) {
-            detector = Detector.GENERIC_SECRET;
-        } else {
+        String name = CREDENTIAL_KEYS.match(s, keyStart, keyEnd);
+        if (name == null) {
             return null;
         }
+        Detector detector = name.equals(AWS_SECRET_KEY) ? Detector.AWS_SECRET_ACCESS_KEY
+                : name.equals(AZURE_ACCOUNT_KEY) ? Detector.AZURE_STORAGE_ACCOUNT_KEY : Detector.GENERIC_SECRET;
+        boolean password = PASSWORD_NAMES.contains(name);
         return value(s, valueFrom, detector, password);
     }
 

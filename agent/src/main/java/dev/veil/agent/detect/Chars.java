@@ -73,45 +73,13 @@ final class Chars {
         return has(c, DIGIT | UPPER | LOWER | B64);
     }
 
-    /** Base64url without padding: {@code [A-Za-z0-9_-]}. */
-    static boolean isBase64Url(char c) {
-        return isWord(c);
-    }
-
     static char lower(char c) {
         return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-    }
-
-    /** End of the run of word characters starting at {@code from}. */
-    static int wordEnd(String s, int from) {
-        int i = from;
-        int n = s.length();
-        while (i < n && isWord(s.charAt(i))) {
-            i++;
-        }
-        return i;
-    }
-
-    static boolean startsWith(String s, int at, String prefix) {
-        return s.startsWith(prefix, at);
-    }
-
-    static boolean startsWithIgnoreCase(String s, int at, String prefix) {
-        return s.regionMatches(true, at, prefix, 0, prefix.length());
     }
 
     static boolean allHex(String s, int from, int to) {
         for (int i = from; i < to; i++) {
             if (!isHex(s.charAt(i))) {
-                return false;
-            }
-        }
-        return from < to;
-    }
-
-    static boolean allDigits(String s, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (!isDigit(s.charAt(i))) {
                 return false;
             }
         }
@@ -127,29 +95,6 @@ final class Chars {
         return from < to;
     }
 
-    static boolean allWord(String s, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (!isWord(s.charAt(i))) {
-                return false;
-            }
-        }
-        return from < to;
-    }
-
-    /** Has an upper-case letter, a lower-case letter and a digit: random keys do, words and hex do not. */
-    static boolean mixedCaseAndDigits(String s, int from, int to) {
-        boolean upper = false;
-        boolean lower = false;
-        boolean digit = false;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            upper |= isUpper(c);
-            lower |= isLower(c);
-            digit |= isDigit(c);
-        }
-        return upper && lower && digit;
-    }
-
     /** Index of {@code needle} inside [from, to), or -1; never looks beyond {@code to}. */
     static int indexOf(String s, String needle, int from, int to) {
         for (int i = from; i + needle.length() <= to; i++) {
@@ -158,15 +103,5 @@ final class Chars {
             }
         }
         return -1;
-    }
-
-    /** True when [from, to) contains {@code needle}, ignoring ASCII case. */
-    static boolean containsIgnoreCase(String s, int from, int to, String needle) {
-        for (int i = from; i + needle.length() <= to; i++) {
-            if (s.regionMatches(true, i, needle, 0, needle.length())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

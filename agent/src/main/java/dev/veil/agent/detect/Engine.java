@@ -33,12 +33,13 @@ public final class Engine {
     }
 
     private final boolean[] enabled;
-    private final List<CustomDetector> custom;
+    /** An array, not a list: iterating a list allocates an iterator on every scan. */
+    private final CustomDetector[] custom;
     private final Allowlist allowlist;
 
     Engine(boolean[] enabled, List<CustomDetector> custom, Allowlist allowlist) {
         this.enabled = enabled.clone();
-        this.custom = custom;
+        this.custom = custom.toArray(new CustomDetector[0]);
         this.allowlist = allowlist;
     }
 
@@ -62,7 +63,7 @@ public final class Engine {
             }
         }
         Allowlist allow = new Allowlist(config.get(DetectionSettings.ALLOW), config.get(DetectionSettings.ALLOW_PATTERNS));
-        return new Engine(on, Collections.unmodifiableList(custom), allow.isEmpty() ? Allowlist.EMPTY : allow);
+        return new Engine(on, custom, allow.isEmpty() ? Allowlist.EMPTY : allow);
     }
 
     public boolean isEnabled(Detector d) {
@@ -91,11 +92,8 @@ public final class Engine {
             Finding f;
             int next;
             if (kind == WORD) {
-                int tokenEnd = i + 1;
-                while (tokenEnd < n && Chars.isWord(s.charAt(tokenEnd))) {
-                    tokenEnd++;
-                }
-                f = Tokens.at(s, i, tokenEnd);
+                int tokenEnd = wordEnd(s, i + 1, n);
+                f = Tokens.isPlainWord(s, i, tokenEnd) ? null : Tokens.at(s, i, tokenEnd);
                 // skip past a finding that starts here; one found further on (a header or assignment
                 // value) is rescanned so a more specific detector can claim the same value
                 next = f != null && f.start() <= i ? Math.max(tokenEnd, f.end()) : tokenEnd;
@@ -116,7 +114,8 @@ public final class Engine {
             }
             i = next;
         }
-        for (CustomDetector d : custom) {
+        for (int k = 0; k < custom.length; k++) {
+            CustomDetector d = custom[k];
             if (d.category() == Category.SECRET ? secrets : pii) {
                 if (found == null) {
                     found = new ArrayList<Finding>();
@@ -130,6 +129,19 @@ public final class Engine {
             return Collections.emptyList();
         }
         return Overlaps.resolve(found);
+    }
+
+    /** Kept small and separate so the JIT compiles this hottest loop on its own, tightly. */
+    private static int wordEnd(String s, int from, int n) {
+        int i = from;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c >= 128 || KIND[c] != WORD) {
+                break;
+            }
+            i++;
+        }
+        return i;
     }
 
     private boolean wanted(Finding f, boolean secrets, boolean pii, String s) {

@@ -16,25 +16,25 @@ final class KeyNames {
         }
     }
 
-    /** True when the identifier [from, to) ends with one of the names. */
-    boolean matchAny(String s, int from, int to) {
+    /** The first name (in the order given) that the identifier [from, to) ends with, or null. */
+    String match(String s, int from, int to) {
         int last = to - 1;
         while (last >= from && isSeparator(s.charAt(last))) {
             last--;
         }
         if (last < from) {
-            return false;
+            return null;
         }
         char c = Chars.lower(s.charAt(last));
         String[] candidates = c < 128 ? byLastChar[c] : null;
         if (candidates != null) {
             for (String name : candidates) {
                 if (endsWith(s, from, to, name)) {
-                    return true;
+                    return name;
                 }
             }
         }
-        return false;
+        return null;
     }
 
     static boolean endsWith(String s, int from, int to, String name) {

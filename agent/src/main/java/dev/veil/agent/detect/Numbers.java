@@ -13,8 +13,14 @@ final class Numbers {
     private Numbers() {
     }
 
+    /** No detector here matches a lone group of fewer digits (IPs and grouped numbers have separators). */
+    private static final int MIN_LONE_DIGITS = 7;
+
     /** The number starting at the digit token at {@code start}, or null. */
     static Finding at(String s, int start) {
+        if (isShortLoneNumber(s, start)) {
+            return null; // the common case in prose and JSON: 3, 42, 2024, 120
+        }
         if (start > 1 && s.charAt(start - 1) == '.' && Chars.isDigit(s.charAt(start - 2))) {
             return null; // the tail of a decimal or version number
         }
@@ -41,6 +47,21 @@ final class Numbers {
             }
         }
         return null;
+    }
+
+    private static boolean isShortLoneNumber(String s, int start) {
+        int n = s.length();
+        int i = start;
+        while (i < n && i - start < MIN_LONE_DIGITS && Chars.isDigit(s.charAt(i))) {
+            i++;
+        }
+        if (i - start >= MIN_LONE_DIGITS || i + 1 >= n) {
+            return i - start < MIN_LONE_DIGITS;
+        }
+        char sep = s.charAt(i);
+        char after = s.charAt(i + 1);
+        boolean continues = (sep == ' ' || sep == '-' || sep == '.' || sep == ')') && (Chars.isDigit(after) || after == '(' || after == ' ');
+        return !continues;
     }
 
     private static Detector classify(String s, int start, int end, long groups, int k, int count, boolean plus) {

@@ -10,31 +10,14 @@ final class Placeholders {
     private Placeholders() {
     }
 
-    private static final String[] FILLER_WORDS = {
-        "example", "placeholder", "your", "here", "redacted", "dummy", "sample", "changeme", "insert",
-        "replace", "foobar", "secret", "password", "token", "key", "test", "fake", "todo", "none", "null",
-    };
+    private static final StandaloneWords FILLER_WORDS = new StandaloneWords("example", "placeholder", "your", "here",
+            "redacted", "dummy", "sample", "changeme", "insert", "replace", "foobar", "secret", "password", "token", "key",
+            "test", "fake", "todo", "none", "null");
 
     /** True when [from, to) is a documentation filler rather than a random value. */
     static boolean looksFake(String s, int from, int to) {
-        for (String w : FILLER_WORDS) {
-            if (containsWord(s, from, to, w)) {
-                return true;
-            }
-        }
-        return isTemplate(s, from, to) || hasLongRun(s, from, to) || mostlySequential(s, from, to);
-    }
-
-    /** {@code word} (any case) in [from, to) with no letter on either side. */
-    static boolean containsWord(String s, int from, int to, String word) {
-        for (int i = from; i + word.length() <= to; i++) {
-            if (s.regionMatches(true, i, word, 0, word.length())
-                    && (i == from || !Chars.isLetter(s.charAt(i - 1)))
-                    && (i + word.length() == to || !Chars.isLetter(s.charAt(i + word.length())))) {
-                return true;
-            }
-        }
-        return false;
+        return FILLER_WORDS.foundIn(s, from, to) || isTemplate(s, from, to) || hasLongRun(s, from, to)
+                || mostlySequential(s, from, to);
     }
 
     /** {@code ${VAR}}, {@code {{ var }}}, {@code <YOUR_KEY>}, {@code %(x)s}, {@code $VAR}. */

@@ -100,6 +100,8 @@ final class PrefixedKeys {
     private static final KeyFormat[][] BY_FIRST_CHAR = new KeyFormat[128][];
     /** Per first character, the shortest token any format there can start. */
     private static final int[] MIN_TOKEN = new int[128];
+    /** Per first character, a 128-bit set of the second characters its prefixes have. */
+    private static final long[][] SECOND_CHARS = new long[128][2];
 
     static {
         for (char c = 0; c < 128; c++) {
@@ -109,6 +111,8 @@ final class PrefixedKeys {
                 if (f.prefix.charAt(0) == c) {
                     bucket.add(f);
                     min = Math.min(min, f.minTokenLength());
+                    char c1 = f.prefix.charAt(1);
+                    SECOND_CHARS[c][c1 >> 6] |= 1L << (c1 & 63);
                 }
             }
             if (!bucket.isEmpty()) {
@@ -118,16 +122,26 @@ final class PrefixedKeys {
         }
     }
 
+    /** Whether a format may start with the token [start, start + len): its first two chars and length allow it. */
+    static boolean mayStart(String s, int start, int len) {
+        char c0 = s.charAt(start);
+        if (c0 >= 128 || BY_FIRST_CHAR[c0] == null || len < MIN_TOKEN[c0]) {
+            return false;
+        }
+        char c1 = len > 1 ? s.charAt(start + 1) : 0;
+        return c1 < 128 && (SECOND_CHARS[c0][c1 >> 6] & 1L << (c1 & 63)) != 0;
+    }
+
     /** The key starting at {@code start} (a token start; the word token runs to {@code tokenEnd}), or null. */
     static Finding at(String s, int start, int tokenEnd) {
         char c = s.charAt(start);
         if (c >= 128) {
             return null;
         }
-        KeyFormat[] bucket = BY_FIRST_CHAR[c];
-        if (bucket == null || tokenEnd - start < MIN_TOKEN[c]) {
+        if (!mayStart(s, start, tokenEnd - start)) {
             return null;
         }
+        KeyFormat[] bucket = BY_FIRST_CHAR[c];
         for (KeyFormat f : bucket) {
             int end = f.match(s, start);
             if (end > 0) {
@@ -135,14 +149,5 @@ final class PrefixedKeys {
             }
         }
         return null;
-    }
-
-    /** Every prefix, for documentation and tests. */
-    static List<KeyFormat> formats() {
-        List<KeyFormat> all = new ArrayList<KeyFormat>();
-        for (KeyFormat f : FORMATS) {
-            all.add(f);
-        }
-        return all;
     }
 }

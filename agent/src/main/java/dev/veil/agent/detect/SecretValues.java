@@ -5,10 +5,9 @@ final class SecretValues {
     private SecretValues() {
     }
 
-    private static final String[] NOT_A_PASSWORD = {
-        "your", "example", "changeme", "placeholder", "redacted", "none", "null", "true", "false", "undefined",
-        "required", "optional", "string", "hidden", "empty", "password", "env", "secret",
-    };
+    private static final StandaloneWords NOT_A_PASSWORD = new StandaloneWords("your", "example", "changeme",
+            "placeholder", "redacted", "none", "null", "true", "false", "undefined", "required", "optional", "string",
+            "hidden", "empty", "password", "env", "secret");
 
     /** Humans choose passwords: 6+ chars mixing at least two of letters, digits and symbols. */
     static boolean plausiblePassword(String s, int start, int end) {
@@ -19,11 +18,18 @@ final class SecretValues {
         boolean letter = false;
         boolean digit = false;
         boolean symbol = false;
+        boolean space = false;
+        boolean codePunctuation = false;
         for (int i = start; i < end; i++) {
             char c = s.charAt(i);
             letter |= Chars.isLetter(c);
             digit |= Chars.isDigit(c);
             symbol |= !Chars.isAlnum(c) && c != ' ';
+            space |= c == ' ';
+            codePunctuation |= "()[]{};,+".indexOf(c) >= 0;
+        }
+        if (space && codePunctuation) {
+            return false; // code between two string literals: "password: "), repeat("
         }
         return (letter ? 1 : 0) + (digit ? 1 : 0) + (symbol ? 1 : 0) >= 2;
     }
@@ -50,11 +56,6 @@ final class SecretValues {
                 || Placeholders.mostlySequential(s, start, end)) {
             return true;
         }
-        for (String w : NOT_A_PASSWORD) {
-            if (Placeholders.containsWord(s, start, end, w)) {
-                return true;
-            }
-        }
-        return false;
+        return NOT_A_PASSWORD.foundIn(s, start, end);
     }
 }

@@ -1,11 +1,5 @@
 package dev.veil.agent.detect;
 
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashSet;
-import java.util.Locale;
-import java.util.Set;
-
 /**
  * Top-level domains an e-mail address or host name can end with: every country code and the generic
  * domains in real use. Keeps {@code icon@2x.png} and {@code report@final.docx} out of the e-mail
@@ -51,21 +45,35 @@ final class Tlds {
             // reserved for testing and documentation (RFC 2606), common in sample data
             + " test example invalid";
 
-    private static final Set<String> ALL;
+    /** Lower-case TLDs bucketed by first letter; lookups compare in place, allocating nothing. */
+    private static final String[][] BY_FIRST_CHAR = new String[128][];
 
     static {
-        Set<String> all = new HashSet<String>();
-        all.addAll(Arrays.asList(COUNTRY_CODES.split(" ")));
-        all.addAll(Arrays.asList(GENERIC.split(" ")));
-        ALL = Collections.unmodifiableSet(all);
+        for (String list : new String[] {COUNTRY_CODES, GENERIC}) {
+            for (String tld : list.split(" ")) {
+                WordBuckets.add(BY_FIRST_CHAR, tld.charAt(0), tld);
+            }
+        }
     }
 
     /** True when s[from, to) is a known TLD (case-insensitive). */
     static boolean isKnown(String s, int from, int to) {
-        if (to - from < 2 || to - from > 24) {
+        int len = to - from;
+        if (len < 2 || len > 24) {
             return false;
         }
-        String tld = s.substring(from, to).toLowerCase(Locale.ROOT);
-        return ALL.contains(tld) || tld.startsWith("xn--") && tld.length() > 5;
+        if (s.regionMatches(true, from, "xn--", 0, 4)) {
+            return len > 5; // internationalised TLD
+        }
+        char c = Chars.lower(s.charAt(from));
+        String[] bucket = c < 128 ? BY_FIRST_CHAR[c] : null;
+        if (bucket != null) {
+            for (String tld : bucket) {
+                if (tld.length() == len && s.regionMatches(true, from, tld, 0, len)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

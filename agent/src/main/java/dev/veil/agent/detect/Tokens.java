@@ -44,6 +44,29 @@ final class Tokens {
     }
 
     /**
+     * The fast path for most of a prompt: a letter-led token that no scanner can start, given its first
+     * characters, length and the character after it. Must stay in step with {@link #at}; the engine
+     * calls it first, inline, and calls {@link #at} only for the rest.
+     */
+    static boolean isPlainWord(String s, int start, int end) {
+        char c0 = s.charAt(start);
+        int len = end - start;
+        if (!Chars.isLetter(c0) || PrefixedKeys.mayStart(s, start, len) || len == 17 || len == 32 || len == 40) {
+            return false; // digits, PEM dashes, key prefixes, MAC addresses, prefix-less keys
+        }
+        char c1 = s.charAt(start + 1 < end ? start + 1 : start);
+        if ((c0 == 'b' || c0 == 'B') && (len == 5 || len == 6 || c1 == 'c') || c0 == 'e' && c1 == 'y'
+                || len == 2 && c0 == 'i' && c1 == 's' || len == 3 && c0 == 'w' && c1 == 'a' && s.charAt(start + 2) == 's') {
+            return false; // Basic/Bearer, bc1 addresses, JWTs, "is"/"was" after a credential word
+        }
+        if (Chars.isUpper(c0) && len >= 4 && Chars.isUpper(c1) && Chars.isDigit(s.charAt(start + 2))) {
+            return false; // IBAN
+        }
+        char next = end < s.length() ? s.charAt(end) : ' ';
+        return next != '+' && next != '/' && next != '=' && next != '~'; // base64 runs, Azure AD secrets
+    }
+
+    /**
      * Tokens of up to 6 chars: an auth scheme word, "is"/"was" after a credential word, the first group
      * of a spaced IBAN, an Azure AD secret head.
      */

@@ -16,11 +16,12 @@ import javax.crypto.Mac;
 public final class RedactionSession implements PromptScrubber, Replacements.Replacer {
     private final Redactor redactor;
     private final boolean rewrite;
-    private final TreeMap<String, Integer> counts = new TreeMap<String, Integer>();
+    // created on the first finding: a request with clean prompts allocates nothing beyond the session
+    private TreeMap<String, Integer> counts;
     /** value -> placeholder, so a repeated value is recognisable to the model as the same thing */
-    private final Map<String, String> placeholders = new HashMap<String, String>();
+    private Map<String, String> placeholders;
     /** detector id -> last number handed out */
-    private final Map<String, Integer> numbers = new HashMap<String, Integer>();
+    private Map<String, Integer> numbers;
     private int findings;
     private Mac mac;
 
@@ -38,6 +39,11 @@ public final class RedactionSession implements PromptScrubber, Replacements.Repl
         if (found.isEmpty()) {
             return text;
         }
+        if (counts == null) {
+            counts = new TreeMap<String, Integer>();
+            placeholders = new HashMap<String, String>();
+            numbers = new HashMap<String, Integer>();
+        }
         for (Finding f : found) {
             Integer c = counts.get(f.detectorId());
             counts.put(f.detectorId(), c == null ? 1 : c + 1);
@@ -52,7 +58,7 @@ public final class RedactionSession implements PromptScrubber, Replacements.Repl
 
     /** Detector id -> number of findings, over every field scrubbed so far. */
     public SortedMap<String, Integer> countsByDetector() {
-        return Collections.unmodifiableSortedMap(counts);
+        return counts == null ? Collections.<String, Integer>emptySortedMap() : Collections.unmodifiableSortedMap(counts);
     }
 
     @Override
