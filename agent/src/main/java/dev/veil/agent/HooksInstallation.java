@@ -5,6 +5,7 @@ import dev.veil.agent.call.CallListeners;
 import dev.veil.agent.call.DebugCallLog;
 import dev.veil.agent.config.VeilConfig;
 import dev.veil.agent.log.VeilLog;
+import dev.veil.agent.logs.LogMasker;
 import java.util.ArrayList;
 import java.util.List;
 import dev.veil.agent.hooks.AgentHooks;
@@ -15,9 +16,9 @@ final class HooksInstallation {
     private HooksInstallation() {
     }
 
-    static void install(VeilConfig config) {
+    static void install(VeilConfig config, LogMasker logs) {
         List<CallListener> listeners = new ArrayList<CallListener>();
         listeners.add(new DebugCallLog(VeilLog.get(DebugCallLog.class)));
-        Veil.install(new AgentHooks(config, new CallListeners(listeners, VeilLog.get(CallListeners.class))));
+        Veil.install(new AgentHooks(config, new CallListeners(listeners, VeilLog.get(CallListeners.class)), logs));
     }
 }

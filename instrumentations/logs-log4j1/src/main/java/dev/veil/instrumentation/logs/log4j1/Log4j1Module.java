@@ -1,0 +1,42 @@
+package dev.veil.instrumentation.logs.log4j1;
+
+import dev.veil.instrumentation.api.InstrumentationModule;
+import dev.veil.instrumentation.api.TypeInstrumentation;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Log4j 1.2 and reload4j (same package): every logging call that passes the level check ends in
+ * {@code Category.forcedLog(fqcn, level, message, throwable)}, on the calling thread, before the event
+ * is built. The message (a String, or an object whose rendering holds a secret) and the throwable are
+ * replaced by masked ones there; no helper classes.
+ */
+public final class Log4j1Module implements InstrumentationModule {
+
+    static final String CATEGORY = "org.apache.log4j.Category";
+
+    @Override
+    public String name() {
+        return "logs-log4j1";
+    }
+
+    @Override
+    public List<String> targetClassNames() {
+        return Collections.singletonList(CATEGORY);
+    }
+
+    @Override
+    public List<String> helperClassNames() {
+        return Collections.emptyList();
+    }
+
+    @Override
+    public int minimumJavaVersion() {
+        return 8;
+    }
+
+    @Override
+    public List<TypeInstrumentation> typeInstrumentations() {
+        return Collections.<TypeInstrumentation>singletonList(new CategoryInstrumentation());
+    }
+}
