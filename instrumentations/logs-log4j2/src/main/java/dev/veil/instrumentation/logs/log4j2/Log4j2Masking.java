@@ -58,18 +58,27 @@ public final class Log4j2Masking {
         if (!check.suspicious) {
             return data;
         }
-        final SortedArrayStringMap copy = new SortedArrayStringMap(data);
-        data.forEach(new BiConsumer<String, Object>() {
-            @Override
-            public void accept(String key, Object value) {
-                String masked = Veil.maskedLogText(value);
-                if (masked != null) {
-                    copy.putValue(key, masked);
-                }
-            }
-        });
+        SortedArrayStringMap copy = new SortedArrayStringMap(data);
+        data.forEach(new MaskInto(copy));
         copy.freeze();
         return copy;
+    }
+
+    /** Puts the masked value of every value that holds a secret into the copy. */
+    static final class MaskInto implements BiConsumer<String, Object> {
+        private final SortedArrayStringMap copy;
+
+        MaskInto(SortedArrayStringMap copy) {
+            this.copy = copy;
+        }
+
+        @Override
+        public void accept(String key, Object value) {
+            String masked = Veil.maskedLogText(value);
+            if (masked != null) {
+                copy.putValue(key, masked);
+            }
+        }
     }
 
     /** Whether any value may hold a secret (prefilter only). */

@@ -34,7 +34,7 @@ public final class Log4j2Module implements InstrumentationModule {
     @Override
     public List<String> helperClassNames() {
         String pkg = Log4j2Module.class.getPackage().getName() + ".";
-        return Arrays.asList(pkg + "Log4j2Masking", pkg + "Log4j2Masking$ContextCheck");
+        return Arrays.asList(pkg + "Log4j2Masking", pkg + "Log4j2Masking$ContextCheck", pkg + "Log4j2Masking$MaskInto");
     }
 
     @Override
