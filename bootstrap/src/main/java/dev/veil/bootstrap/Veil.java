@@ -244,23 +244,27 @@ public final class Veil {
         return out == null ? args : out;
     }
 
-    /** A string map (MDC, ThreadContext) with masked values: the same map when none changed, else a copy. */
-    public static java.util.Map<String, String> maskLogMap(java.util.Map<String, String> map) {
+    /**
+     * A context map (MDC, ThreadContext, properties) with masked values: the same map when none changed,
+     * otherwise an unmodifiable copy in which each value that held a secret is its masked text.
+     */
+    @SuppressWarnings("unchecked")
+    public static <K, V> java.util.Map<K, V> maskLogMap(java.util.Map<K, V> map) {
         if (map == null || map.isEmpty() || hooks == null) {
             return map;
         }
-        java.util.Map<String, String> out = null;
-        for (java.util.Map.Entry<String, String> e : map.entrySet()) {
-            String v = e.getValue();
-            String masked = maskLog(v);
-            if (masked != v) {
+        java.util.Map<K, Object> out = null;
+        for (java.util.Map.Entry<K, V> e : map.entrySet()) {
+            Object v = e.getValue();
+            String masked = v instanceof String ? maskLog((String) v) : maskedLogText(v);
+            if (masked != null && masked != v) {
                 if (out == null) {
-                    out = new java.util.LinkedHashMap<String, String>(map);
+                    out = new java.util.LinkedHashMap<K, Object>(map);
                 }
                 out.put(e.getKey(), masked);
             }
         }
-        return out == null ? map : java.util.Collections.unmodifiableMap(out);
+        return out == null ? map : (java.util.Map<K, V>) java.util.Collections.unmodifiableMap(out);
     }
 
     /**

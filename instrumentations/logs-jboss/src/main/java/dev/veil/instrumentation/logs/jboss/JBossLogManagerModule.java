@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * JBoss LogManager 3.x (WildFly, Quarkus): {@code org.jboss.logmanager.Logger.logRaw(ExtLogRecord)}
  * is where every record (JUL API, JBoss Logging, SLF4J bridges) enters the handlers. The formatted
- * message (whatever its format style) and the throwable are masked there.
+ * message (whatever its format style), the MDC values and the throwable are masked there.
  */
 public final class JBossLogManagerModule implements InstrumentationModule {
 

@@ -41,6 +41,11 @@ final class LoggerInstrumentation implements TypeInstrumentation {
                 record.setMessage(masked, ExtLogRecord.FormatStyle.NO_FORMAT);
                 record.setParameters(null);
             }
+            java.util.Map<String, String> mdc = record.getMdcCopy();
+            java.util.Map<String, String> maskedMdc = Veil.maskLogMap(mdc);
+            if (maskedMdc != mdc) {
+                record.setMdc(maskedMdc);
+            }
             Throwable thrown = record.getThrown();
             Throwable maskedThrown = Veil.maskThrowable(thrown);
             if (maskedThrown != thrown) {

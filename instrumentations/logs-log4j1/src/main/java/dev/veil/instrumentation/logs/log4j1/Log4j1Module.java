@@ -2,6 +2,7 @@ package dev.veil.instrumentation.logs.log4j1;
 
 import dev.veil.instrumentation.api.InstrumentationModule;
 import dev.veil.instrumentation.api.TypeInstrumentation;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -9,11 +10,13 @@ import java.util.List;
  * Log4j 1.2 and reload4j (same package): every logging call that passes the level check ends in
  * {@code Category.forcedLog(fqcn, level, message, throwable)}, on the calling thread, before the event
  * is built. The message (a String, or an object whose rendering holds a secret) and the throwable are
- * replaced by masked ones there; no helper classes.
+ * replaced by masked ones there; MDC values are masked where layouts read them from the event. No
+ * helper classes.
  */
 public final class Log4j1Module implements InstrumentationModule {
 
     static final String CATEGORY = "org.apache.log4j.Category";
+    static final String LOGGING_EVENT = "org.apache.log4j.spi.LoggingEvent";
 
     @Override
     public String name() {
@@ -22,7 +25,7 @@ public final class Log4j1Module implements InstrumentationModule {
 
     @Override
     public List<String> targetClassNames() {
-        return Collections.singletonList(CATEGORY);
+        return Arrays.asList(CATEGORY, LOGGING_EVENT);
     }
 
     @Override
@@ -37,6 +40,6 @@ public final class Log4j1Module implements InstrumentationModule {
 
     @Override
     public List<TypeInstrumentation> typeInstrumentations() {
-        return Collections.<TypeInstrumentation>singletonList(new CategoryInstrumentation());
+        return Arrays.<TypeInstrumentation>asList(new CategoryInstrumentation(), new LoggingEventInstrumentation());
     }
 }
