@@ -50,7 +50,8 @@ public final class SecretShapes {
             if (out == null) {
                 out = new StringBuilder(n + 16);
             }
-            out.append(text, copied, span[0]).append(MASK);
+            out.append(text, copied, span[0]);
+            appendMasked(out, text, span[0], span[1]);
             copied = span[1];
             i = span[1];
         }
@@ -58,6 +59,21 @@ public final class SecretShapes {
             return text;
         }
         return out.append(text, copied, n).toString();
+    }
+
+    /** One {@link #MASK} per line of [start, end): line breaks (of a PEM body) are kept, so no line disappears. */
+    private static void appendMasked(StringBuilder out, String s, int start, int end) {
+        boolean inLine = false;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r') {
+                out.append(c);
+                inLine = false;
+            } else if (!inLine) {
+                out.append(MASK);
+                inLine = true;
+            }
+        }
     }
 
     /** The next span [start, end) to mask at or after {@code from}, or null. */

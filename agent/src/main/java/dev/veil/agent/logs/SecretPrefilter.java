@@ -6,8 +6,9 @@ package dev.veil.agent.logs;
  * custom detectors, see {@link LogMasker}); it may say "suspicious" for harmless lines, which then cost
  * one engine scan.
  *
- * <p>Suspicious: a run of 16 or more token characters ({@code [A-Za-z0-9_+/=~-]}; every prefixed and
- * prefix-less key, JWT segment and PEM line is that long), or one of the words the engine's
+ * <p>Suspicious: a run of 16 or more token characters ({@code [A-Za-z0-9_~-]}; every prefixed and
+ * prefix-less key and JWT segment is that long), a run of 16 or more base64 characters that mixes upper
+ * case, lower case and digits (a base64 key or PEM line cut by {@code /} or {@code +}), or one of the words the engine's
  * context-based detectors start from — credential key names ({@code pass}, {@code pwd}, {@code secret},
  * {@code token}, {@code key}, {@code auth}, {@code credential}), auth schemes ({@code bearer},
  * {@code basic}), {@code -----BEGIN} — or {@code ://} followed later by {@code @} (URL credentials).
@@ -21,18 +22,27 @@ public final class SecretPrefilter {
     private static final byte TOKEN = 1;
     /** First letters of the trigger words, either case. */
     private static final byte TRIGGER = 2;
+    /** {@code + / =}: inside base64 values (AWS secret keys, Azure storage keys), also in paths. */
+    private static final byte BASE64 = 4;
+    private static final byte UPPER = 8;
+    private static final byte LOWER = 16;
+    private static final byte DIGIT = 32;
+    private static final int MIXED = UPPER | LOWER | DIGIT;
     private static final byte[] CLASS = new byte[128];
 
     static {
         for (char c = 'a'; c <= 'z'; c++) {
-            CLASS[c] = TOKEN;
-            CLASS[c - 32] = TOKEN;
+            CLASS[c] = TOKEN | LOWER;
+            CLASS[c - 32] = TOKEN | UPPER;
         }
         for (char c = '0'; c <= '9'; c++) {
+            CLASS[c] = TOKEN | DIGIT;
+        }
+        for (char c : "_~-".toCharArray()) {
             CLASS[c] = TOKEN;
         }
-        for (char c : "_+/=~-".toCharArray()) {
-            CLASS[c] = TOKEN;
+        for (char c : "+/=".toCharArray()) {
+            CLASS[c] = BASE64;
         }
         for (char c : "pstkacb".toCharArray()) {
             CLASS[c] |= TRIGGER;
@@ -46,19 +56,28 @@ public final class SecretPrefilter {
     public static boolean mayHoldSecret(CharSequence s) {
         int n = s.length();
         int run = 0;
+        int base64Run = 0;
+        int base64Classes = 0;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             int cls = c < 128 ? CLASS[c] : 0;
-            if (cls == 0) {
-                run = 0;
-                continue;
-            }
             if ((cls & TOKEN) != 0) {
                 if (++run >= MIN_RUN) {
                     return true;
                 }
             } else {
                 run = 0;
+            }
+            if ((cls & (TOKEN | BASE64)) != 0) {
+                base64Classes |= cls;
+                // a run with slashes or pluses counts only when it mixes upper, lower and digits, as random
+                // base64 does and paths rarely do
+                if (++base64Run >= MIN_RUN && (base64Classes & MIXED) == MIXED) {
+                    return true;
+                }
+            } else {
+                base64Run = 0;
+                base64Classes = 0;
             }
             if ((cls & TRIGGER) != 0 && trigger(s, i, c, n)) {
                 return true;

@@ -55,7 +55,7 @@ class SecretPrefilterTest {
         String[] suspicious = {
             "Authorization: Bearer abc", "x-api-key: 1", "password=hunter2", "PASSWD: x", "client_secret=y", "the token is",
             "-----BEGIN PRIVATE KEY-----", "jdbc:postgresql://app:pw@db/x", "Basic dXNlcjpwYXNz", "cred: credentials",
-            "id a1b2c3d4e5f6g7h8i9", "AccessKey=", "eyJhbGciOiJIUzI1NiJ9", "pwd=1",
+            "id a1b2c3d4e5f6g7h8i9", "AccessKey=", "eyJhbGciOiJIUzI1NiJ9", "pwd=1", "aws wJalrXUtnFEMI/K7MDENG/bPxRfiCY+EXAMPLE1",
         };
         for (String line : suspicious) {
             assertTrue(SecretPrefilter.mayHoldSecret(line), line);
