@@ -4,14 +4,20 @@ package dev.veil.agent.logs;
  * A one-pass, allocation-free test that says whether a log line can hold a secret the detection engine
  * would find. It must never say "clean" for a line the engine would change (with secrets only and no
  * custom detectors, see {@link LogMasker}); it may say "suspicious" for harmless lines, which then cost
- * one engine scan.
+ * one engine scan. {@code SecretPrefilterTest} checks the superset property against the engine's samples.
  *
- * <p>Suspicious: a run of 16 or more token characters ({@code [A-Za-z0-9_~-]}; every prefixed and
- * prefix-less key and JWT segment is that long), a run of 16 or more base64 characters that mixes upper
- * case, lower case and digits (a base64 key or PEM line cut by {@code /} or {@code +}), or one of the words the engine's
- * context-based detectors start from — credential key names ({@code pass}, {@code pwd}, {@code secret},
- * {@code token}, {@code key}, {@code auth}, {@code credential}), auth schemes ({@code bearer},
- * {@code basic}), {@code -----BEGIN} — or {@code ://} followed later by {@code @} (URL credentials).
+ * <p>The text is read as word tokens ({@code [A-Za-z0-9_~-]+}). Suspicious:
+ * <ul>
+ *   <li>a token of 16 or more characters (every prefixed and prefix-less key and JWT segment is that long),
+ *       or a run of 16 or more base64 characters ({@code + / =} between tokens) mixing upper case, lower
+ *       case and digits (a base64 key cut by {@code /} or {@code +}; paths rarely mix all three);</li>
+ *   <li>a token followed (after optional quote and spaces) by {@code :} or {@code =} whose name contains a
+ *       credential word ({@code key}, {@code token}, {@code secret}, {@code pass}, {@code pwd},
+ *       {@code auth}, {@code credential}): the engine's assignment and header detectors;</li>
+ *   <li>the words {@code bearer} and {@code basic}, a PEM {@code -----BEGIN}, and {@code ://} followed
+ *       later by {@code @} (URL credentials).</li>
+ * </ul>
+ * The hot path is one table lookup per character; word-level checks run once per token.
  */
 public final class SecretPrefilter {
     private SecretPrefilter() {
@@ -19,100 +25,113 @@ public final class SecretPrefilter {
 
     static final int MIN_RUN = 16;
 
-    private static final byte TOKEN = 1;
-    /** First letters of the trigger words, either case. */
-    private static final byte TRIGGER = 2;
-    /** {@code + / =}: inside base64 values (AWS secret keys, Azure storage keys), also in paths. */
-    private static final byte BASE64 = 4;
-    private static final byte UPPER = 8;
-    private static final byte LOWER = 16;
-    private static final byte DIGIT = 32;
+    private static final byte WORD = 1;
+    /** {@code + / =}: joins tokens into a base64 run. */
+    private static final byte BASE64 = 2;
+    private static final byte UPPER = 4;
+    private static final byte LOWER = 8;
+    private static final byte DIGIT = 16;
     private static final int MIXED = UPPER | LOWER | DIGIT;
     private static final byte[] CLASS = new byte[128];
+    private static final String[] CREDENTIAL_WORDS = {"key", "token", "secret", "pass", "pwd", "auth", "credential"};
 
     static {
         for (char c = 'a'; c <= 'z'; c++) {
-            CLASS[c] = TOKEN | LOWER;
-            CLASS[c - 32] = TOKEN | UPPER;
+            CLASS[c] = WORD | LOWER;
+            CLASS[c - 32] = WORD | UPPER;
         }
         for (char c = '0'; c <= '9'; c++) {
-            CLASS[c] = TOKEN | DIGIT;
+            CLASS[c] = WORD | DIGIT;
         }
-        for (char c : "_~-".toCharArray()) {
-            CLASS[c] = TOKEN;
-        }
-        for (char c : "+/=".toCharArray()) {
-            CLASS[c] = BASE64;
-        }
-        for (char c : "pstkacb".toCharArray()) {
-            CLASS[c] |= TRIGGER;
-            CLASS[c - 32] |= TRIGGER;
-        }
-        CLASS['-'] |= TRIGGER;
-        CLASS[':'] |= TRIGGER;
+        CLASS['_'] = WORD;
+        CLASS['~'] = WORD;
+        CLASS['-'] = WORD;
+        CLASS['+'] = BASE64;
+        CLASS['/'] = BASE64;
+        CLASS['='] = BASE64;
     }
 
     /** False only when the text certainly holds no secret the engine would find. */
     public static boolean mayHoldSecret(CharSequence s) {
         int n = s.length();
-        int run = 0;
         int base64Run = 0;
         int base64Classes = 0;
-        for (int i = 0; i < n; i++) {
+        int i = 0;
+        while (i < n) {
             char c = s.charAt(i);
             int cls = c < 128 ? CLASS[c] : 0;
-            if ((cls & TOKEN) != 0) {
-                if (++run >= MIN_RUN) {
+            if ((cls & WORD) != 0) {
+                int start = i;
+                int classes = 0;
+                do {
+                    classes |= cls;
+                    if (++i == n) {
+                        break;
+                    }
+                    c = s.charAt(i);
+                    cls = c < 128 ? CLASS[c] : 0;
+                } while ((cls & WORD) != 0);
+                int len = i - start;
+                if (len >= MIN_RUN || suspiciousToken(s, start, i, len)) {
                     return true;
                 }
-            } else {
-                run = 0;
+                base64Run += len;
+                base64Classes |= classes;
+                continue;
             }
-            if ((cls & (TOKEN | BASE64)) != 0) {
-                base64Classes |= cls;
-                // a run with slashes or pluses counts only when it mixes upper, lower and digits, as random
-                // base64 does and paths rarely do
+            if ((cls & BASE64) != 0) {
                 if (++base64Run >= MIN_RUN && (base64Classes & MIXED) == MIXED) {
                     return true;
                 }
             } else {
                 base64Run = 0;
                 base64Classes = 0;
+                if (c == ':' && i + 2 < n && s.charAt(i + 1) == '/' && s.charAt(i + 2) == '/' && indexOf(s, '@', i + 3) >= 0) {
+                    return true;
+                }
             }
-            if ((cls & TRIGGER) != 0 && trigger(s, i, c, n)) {
-                return true;
+            i++;
+        }
+        return base64Run >= MIN_RUN && (base64Classes & MIXED) == MIXED;
+    }
+
+    /** Word-level checks for the token [start, end) of length {@code len} (below {@link #MIN_RUN}). */
+    private static boolean suspiciousToken(CharSequence s, int start, int end, int len) {
+        char c0 = s.charAt(start);
+        if ((len == 6 || len == 5) && (c0 == 'b' || c0 == 'B')) {
+            return at(s, start, "bearer") || at(s, start, "basic");
+        }
+        if (c0 == '-' && len >= 5) {
+            return at(s, start, "-----");
+        }
+        return len >= 3 && assigned(s, end) && containsCredentialWord(s, start, end);
+    }
+
+    /** Whether {@code :} or {@code =} follows position {@code end}, after an optional quote and up to three spaces. */
+    private static boolean assigned(CharSequence s, int end) {
+        int n = s.length();
+        int i = end;
+        if (i < n && (s.charAt(i) == '"' || s.charAt(i) == '\'')) {
+            i++;
+        }
+        for (int spaces = 0; i < n && s.charAt(i) == ' ' && spaces < 3; spaces++) {
+            i++;
+        }
+        return i < n && (s.charAt(i) == ':' || s.charAt(i) == '=');
+    }
+
+    private static boolean containsCredentialWord(CharSequence s, int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = lower(s.charAt(i));
+            if (c == 'k' || c == 't' || c == 's' || c == 'p' || c == 'a' || c == 'c') {
+                for (String w : CREDENTIAL_WORDS) {
+                    if (w.charAt(0) == c && i + w.length() <= end && at(s, i, w)) {
+                        return true;
+                    }
+                }
             }
         }
         return false;
-    }
-
-    private static boolean trigger(CharSequence s, int i, char c, int n) {
-        if (i + 1 >= n) {
-            return false;
-        }
-        char c1 = lower(s.charAt(i + 1));
-        switch (lower(c)) {
-            case 'p':
-                return c1 == 'a' && at(s, i, "pass") || c1 == 'w' && at(s, i, "pwd");
-            case 's':
-                return c1 == 'e' && at(s, i, "secret");
-            case 't':
-                return c1 == 'o' && at(s, i, "token");
-            case 'k':
-                return c1 == 'e' && at(s, i, "key");
-            case 'a':
-                return c1 == 'u' && at(s, i, "auth");
-            case 'c':
-                return c1 == 'r' && at(s, i, "credential");
-            case 'b':
-                return c1 == 'e' && at(s, i, "bearer") || c1 == 'a' && at(s, i, "basic");
-            case '-':
-                return c1 == '-' && at(s, i, "-----begin");
-            case ':':
-                return c1 == '/' && at(s, i, "://") && indexOf(s, '@', i + 3) >= 0;
-            default:
-                return false;
-        }
     }
 
     private static boolean at(CharSequence s, int i, String word) {
