@@ -38,28 +38,10 @@ public final class ConsoleStreams {
             return stream;
         }
         try {
-            return new MaskingPrintStream(stream, new MaskingOutputStream(stream, lineMasker(masker)), charset);
+            return new MaskingPrintStream(stream, new MaskingOutputStream(stream, masker), charset);
         } catch (UnsupportedEncodingException e) {
             return stream;
         }
-    }
-
-    private static MaskingOutputStream.LineMasker lineMasker(final LogMasker masker) {
-        return new MaskingOutputStream.LineMasker() {
-            @Override
-            public boolean mayHoldSecret(CharSequence line) {
-                return masker.mayHoldSecret(line);
-            }
-
-            @Override
-            public String mask(String line) {
-                try {
-                    return masker.mask(line);
-                } catch (Throwable t) {
-                    return FallbackMask.mask(line);
-                }
-            }
-        };
     }
 
     /** The charset the JDK gave System.out / System.err (before Java 18 there is no getter). */

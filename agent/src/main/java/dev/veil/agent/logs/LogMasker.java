@@ -10,7 +10,7 @@ import dev.veil.agent.redact.Redactor;
  * detection engine, which is built on first need (a JVM whose logs never look suspicious never loads it).
  * Thread-safe.
  */
-public final class LogMasker {
+public final class LogMasker implements MaskingOutputStream.LineMasker {
 
     private final VeilConfig config;
     private final boolean enabled;
@@ -30,15 +30,24 @@ public final class LogMasker {
         return enabled;
     }
 
-    /** The text with secrets replaced by {@code [[VEIL:DETECTOR_ID]]}; the same instance when clean. */
+    /**
+     * The text with secrets replaced by {@code [[VEIL:DETECTOR_ID]]}; the same instance when clean. If the
+     * engine fails, every secret-shaped token is masked ({@link FallbackMask}): never the raw text.
+     */
+    @Override
     public String mask(String text) {
         if (!enabled || text == null || text.isEmpty() || prefilter && !SecretPrefilter.mayHoldSecret(text)) {
             return text;
         }
-        return redactor().maskLog(text, pii);
+        try {
+            return redactor().maskLog(text, pii);
+        } catch (Throwable t) {
+            return FallbackMask.mask(text);
+        }
     }
 
     /** False only when {@link #mask} would return the text unchanged. */
+    @Override
     public boolean mayHoldSecret(CharSequence text) {
         return enabled && text != null && text.length() > 0 && (!prefilter || SecretPrefilter.mayHoldSecret(text));
     }

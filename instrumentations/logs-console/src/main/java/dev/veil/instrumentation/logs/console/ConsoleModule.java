@@ -1,8 +1,8 @@
 package dev.veil.instrumentation.logs.console;
 
-import dev.veil.instrumentation.api.InstrumentationModule;
+import dev.veil.instrumentation.api.SimpleInstrumentationModule;
 import dev.veil.instrumentation.api.TypeInstrumentation;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -11,32 +11,16 @@ import java.util.List;
  * {@code java.lang.System} is loaded before the agent, so it is retransformed once the instrumentation
  * is installed (when the first instrumented class appears), not at start-up.
  */
-public final class ConsoleModule implements InstrumentationModule {
+public final class ConsoleModule extends SimpleInstrumentationModule {
 
     static final String SYSTEM = "java.lang.System";
 
-    @Override
-    public String name() {
-        return "logs-console";
-    }
-
-    @Override
-    public List<String> targetClassNames() {
-        return Collections.singletonList(SYSTEM);
-    }
-
-    @Override
-    public List<String> helperClassNames() {
-        return Collections.emptyList();
-    }
-
-    @Override
-    public int minimumJavaVersion() {
-        return 8;
+    public ConsoleModule() {
+        super("logs-console", 8, SYSTEM);
     }
 
     @Override
     public List<TypeInstrumentation> typeInstrumentations() {
-        return Collections.<TypeInstrumentation>singletonList(new SystemInstrumentation());
+        return Arrays.<TypeInstrumentation>asList(new SystemInstrumentation());
     }
 }

@@ -1,8 +1,8 @@
 package dev.veil.instrumentation.logs.jboss;
 
-import dev.veil.instrumentation.api.InstrumentationModule;
+import dev.veil.instrumentation.api.SimpleInstrumentationModule;
 import dev.veil.instrumentation.api.TypeInstrumentation;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -10,32 +10,16 @@ import java.util.List;
  * is where every record (JUL API, JBoss Logging, SLF4J bridges) enters the handlers. The formatted
  * message (whatever its format style), the MDC values and the throwable are masked there.
  */
-public final class JBossLogManagerModule implements InstrumentationModule {
+public final class JBossLogManagerModule extends SimpleInstrumentationModule {
 
     static final String LOGGER = "org.jboss.logmanager.Logger";
 
-    @Override
-    public String name() {
-        return "logs-jboss";
-    }
-
-    @Override
-    public List<String> targetClassNames() {
-        return Collections.singletonList(LOGGER);
-    }
-
-    @Override
-    public List<String> helperClassNames() {
-        return Collections.emptyList();
-    }
-
-    @Override
-    public int minimumJavaVersion() {
-        return 11;
+    public JBossLogManagerModule() {
+        super("logs-jboss", 11, LOGGER);
     }
 
     @Override
     public List<TypeInstrumentation> typeInstrumentations() {
-        return Collections.<TypeInstrumentation>singletonList(new LoggerInstrumentation());
+        return Arrays.<TypeInstrumentation>asList(new LoggerInstrumentation());
     }
 }

@@ -1,8 +1,8 @@
 package dev.veil.instrumentation.logs.jul;
 
-import dev.veil.instrumentation.api.InstrumentationModule;
+import dev.veil.instrumentation.api.SimpleInstrumentationModule;
 import dev.veil.instrumentation.api.TypeInstrumentation;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -13,32 +13,16 @@ import java.util.List;
  * {@code LogManager}. A record whose formatted text holds a secret gets the masked text as its message
  * and no parameters; a throwable with a secret is replaced by a masked copy.
  */
-public final class JulModule implements InstrumentationModule {
+public final class JulModule extends SimpleInstrumentationModule {
 
     static final String LOGGER = "java.util.logging.Logger";
 
-    @Override
-    public String name() {
-        return "logs-jul";
-    }
-
-    @Override
-    public List<String> targetClassNames() {
-        return Collections.singletonList(LOGGER);
-    }
-
-    @Override
-    public List<String> helperClassNames() {
-        return Collections.emptyList();
-    }
-
-    @Override
-    public int minimumJavaVersion() {
-        return 8;
+    public JulModule() {
+        super("logs-jul", 8, LOGGER);
     }
 
     @Override
     public List<TypeInstrumentation> typeInstrumentations() {
-        return Collections.<TypeInstrumentation>singletonList(new LoggerInstrumentation());
+        return Arrays.<TypeInstrumentation>asList(new LoggerInstrumentation());
     }
 }

@@ -1,9 +1,8 @@
 package dev.veil.instrumentation.logs.log4j1;
 
-import dev.veil.instrumentation.api.InstrumentationModule;
+import dev.veil.instrumentation.api.SimpleInstrumentationModule;
 import dev.veil.instrumentation.api.TypeInstrumentation;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -13,29 +12,13 @@ import java.util.List;
  * replaced by masked ones there; MDC values are masked where layouts read them from the event. No
  * helper classes.
  */
-public final class Log4j1Module implements InstrumentationModule {
+public final class Log4j1Module extends SimpleInstrumentationModule {
 
     static final String CATEGORY = "org.apache.log4j.Category";
     static final String LOGGING_EVENT = "org.apache.log4j.spi.LoggingEvent";
 
-    @Override
-    public String name() {
-        return "logs-log4j1";
-    }
-
-    @Override
-    public List<String> targetClassNames() {
-        return Arrays.asList(CATEGORY, LOGGING_EVENT);
-    }
-
-    @Override
-    public List<String> helperClassNames() {
-        return Collections.emptyList();
-    }
-
-    @Override
-    public int minimumJavaVersion() {
-        return 8;
+    public Log4j1Module() {
+        super("logs-log4j1", 8, CATEGORY, LOGGING_EVENT);
     }
 
     @Override

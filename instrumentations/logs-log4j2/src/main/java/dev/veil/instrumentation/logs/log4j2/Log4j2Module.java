@@ -1,6 +1,6 @@
 package dev.veil.instrumentation.logs.log4j2;
 
-import dev.veil.instrumentation.api.InstrumentationModule;
+import dev.veil.instrumentation.api.SimpleInstrumentationModule;
 import dev.veil.instrumentation.api.TypeInstrumentation;
 import java.util.Arrays;
 import java.util.List;
@@ -11,35 +11,21 @@ import java.util.List;
  * buffer (all-async loggers), on the calling thread, before any layout or JSON template reads them.
  * Thread-context values are masked where layouts read them from the event.
  */
-public final class Log4j2Module implements InstrumentationModule {
+public final class Log4j2Module extends SimpleInstrumentationModule {
 
     static final String CORE_LOGGER = "org.apache.logging.log4j.core.Logger";
     static final String ASYNC_LOGGER = "org.apache.logging.log4j.core.async.AsyncLogger";
-    static final List<String> EVENTS = Arrays.asList("org.apache.logging.log4j.core.impl.Log4jLogEvent",
-            "org.apache.logging.log4j.core.impl.MutableLogEvent", "org.apache.logging.log4j.core.async.RingBufferLogEvent");
+    static final String[] EVENTS = {"org.apache.logging.log4j.core.impl.Log4jLogEvent",
+        "org.apache.logging.log4j.core.impl.MutableLogEvent", "org.apache.logging.log4j.core.async.RingBufferLogEvent"};
 
-    @Override
-    public String name() {
-        return "logs-log4j2";
-    }
-
-    @Override
-    public List<String> targetClassNames() {
-        List<String> all = new java.util.ArrayList<String>(EVENTS);
-        all.add(CORE_LOGGER);
-        all.add(ASYNC_LOGGER);
-        return all;
+    public Log4j2Module() {
+        super("logs-log4j2", 8, CORE_LOGGER, ASYNC_LOGGER, EVENTS[0], EVENTS[1], EVENTS[2]);
     }
 
     @Override
     public List<String> helperClassNames() {
         String pkg = Log4j2Module.class.getPackage().getName() + ".";
         return Arrays.asList(pkg + "Log4j2Masking", pkg + "Log4j2Masking$ContextCheck", pkg + "Log4j2Masking$MaskInto");
-    }
-
-    @Override
-    public int minimumJavaVersion() {
-        return 8;
     }
 
     @Override

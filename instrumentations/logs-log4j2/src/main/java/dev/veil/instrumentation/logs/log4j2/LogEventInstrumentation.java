@@ -17,7 +17,7 @@ final class LogEventInstrumentation implements TypeInstrumentation {
 
     @Override
     public ElementMatcher<TypeDescription> typeMatcher() {
-        return namedOneOf(Log4j2Module.EVENTS.toArray(new String[0]));
+        return namedOneOf(Log4j2Module.EVENTS);
     }
 
     @Override

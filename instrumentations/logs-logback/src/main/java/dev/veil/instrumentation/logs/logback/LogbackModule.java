@@ -1,9 +1,8 @@
 package dev.veil.instrumentation.logs.logback;
 
-import dev.veil.instrumentation.api.InstrumentationModule;
+import dev.veil.instrumentation.api.SimpleInstrumentationModule;
 import dev.veil.instrumentation.api.TypeInstrumentation;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -12,29 +11,13 @@ import java.util.List;
  * advice is inlined into {@code LoggingEvent} and {@code ThrowableProxy} and calls only
  * {@code dev.veil.bootstrap.Veil}: no helper classes.
  */
-public final class LogbackModule implements InstrumentationModule {
+public final class LogbackModule extends SimpleInstrumentationModule {
 
     static final String LOGGING_EVENT = "ch.qos.logback.classic.spi.LoggingEvent";
     static final String THROWABLE_PROXY = "ch.qos.logback.classic.spi.ThrowableProxy";
 
-    @Override
-    public String name() {
-        return "logs-logback";
-    }
-
-    @Override
-    public List<String> targetClassNames() {
-        return Arrays.asList(LOGGING_EVENT, THROWABLE_PROXY);
-    }
-
-    @Override
-    public List<String> helperClassNames() {
-        return Collections.emptyList();
-    }
-
-    @Override
-    public int minimumJavaVersion() {
-        return 8;
+    public LogbackModule() {
+        super("logs-logback", 8, LOGGING_EVENT, THROWABLE_PROXY);
     }
 
     @Override
