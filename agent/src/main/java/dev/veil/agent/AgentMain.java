@@ -7,6 +7,10 @@ import dev.veil.agent.instrument.InstrumentationModules;
 import dev.veil.agent.instrument.LazyInstaller;
 import dev.veil.agent.log.VeilLog;
 import dev.veil.agent.telemetry.TelemetrySettings;
+import dev.veil.agent.logs.ConsoleStreams;
+import dev.veil.agent.logs.LogMasker;
+import dev.veil.agent.logs.LogModules;
+import dev.veil.agent.logs.LogSettings;
 import dev.veil.instrumentation.api.InstrumentationModule;
 import java.io.File;
 import java.io.InputStream;
@@ -53,13 +57,17 @@ public final class AgentMain {
             return;
         }
 
+        LogMasker logs = new LogMasker(config);
+        // Before the application (or a logging framework) can capture System.out / System.err.
+        ConsoleStreams.install(logs);
         ClassLoader agentLoader = AgentMain.class.getClassLoader();
-        List<InstrumentationModule> modules =
-                InstrumentationModules.load(agentLoader, InstrumentationModules.javaFeatureVersion(), log);
-        LazyInstaller.install(inst, new Activation(inst, agentJar, config), modules, agentLoader, atStartup, log);
+        List<InstrumentationModule> modules = LogModules.keepIf(logs.enabled(),
+                InstrumentationModules.load(agentLoader, InstrumentationModules.javaFeatureVersion(), log));
+        LazyInstaller.install(inst, new Activation(inst, agentJar, config, logs), modules, agentLoader, atStartup, log);
 
-        log.info("Veil {} started: prompt mode {}, failure policy {}, instrumentations [{}], telemetry {}",
-                version, config.get(CoreSettings.PROMPT_MODE), config.get(CoreSettings.FAILURE), names(modules),
+        log.info("Veil {} started: prompt mode {}, failure policy {}, logs {}, instrumentations [{}], telemetry {}",
+                version, config.get(CoreSettings.PROMPT_MODE), config.get(CoreSettings.FAILURE),
+                config.get(LogSettings.MODE), names(modules),
                 config.get(TelemetrySettings.ENABLED) ? "on (" + config.get(TelemetrySettings.EXPORTER) + ")" : "off");
     }
 

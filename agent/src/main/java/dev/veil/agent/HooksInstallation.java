@@ -10,6 +10,7 @@ import dev.veil.agent.log.VeilLog;
 import dev.veil.agent.telemetry.Telemetry;
 import dev.veil.agent.telemetry.TelemetrySettings;
 import java.nio.file.Paths;
+import dev.veil.agent.logs.LogMasker;
 import java.util.ArrayList;
 import java.util.List;
 import dev.veil.agent.hooks.AgentHooks;
@@ -20,7 +21,7 @@ final class HooksInstallation {
     private HooksInstallation() {
     }
 
-    static void install(VeilConfig config) {
+    static void install(VeilConfig config, LogMasker logs) {
         List<CallListener> listeners = new ArrayList<CallListener>();
         listeners.add(new DebugCallLog(VeilLog.get(DebugCallLog.class)));
         String auditFile = config.get(AuditSettings.FILE);
@@ -35,6 +36,6 @@ final class HooksInstallation {
                 listeners.add(telemetry);
             }
         }
-        Veil.install(new AgentHooks(config, new CallListeners(listeners, VeilLog.get(CallListeners.class))));
+        Veil.install(new AgentHooks(config, new CallListeners(listeners, VeilLog.get(CallListeners.class)), logs));
     }
 }

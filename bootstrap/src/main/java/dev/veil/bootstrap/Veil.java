@@ -171,7 +171,11 @@ public final class Veil {
         }
     }
 
-    /** Masks secrets in a line of log text; returns the same instance when there is nothing to mask. */
+    /**
+     * Masks secrets in log text; returns the same instance when there is nothing to mask. If the agent
+     * fails internally the text is masked by {@link SecretShapes} (every secret-shaped token), never
+     * returned raw.
+     */
     public static String maskLog(String text) {
         VeilHooks h = hooks;
         if (h == null || text == null) {
@@ -180,7 +184,158 @@ public final class Veil {
         try {
             return h.maskLog(text);
         } catch (Throwable t) {
-            return text;
+            return SecretShapes.mask(text);
+        }
+    }
+
+    /**
+     * Cheap check (no allocation) whether log text may hold a secret; {@code false} means
+     * {@link #maskLog} would return it unchanged. Lets garbage-free callers avoid building a String.
+     */
+    public static boolean logMayHoldSecret(CharSequence text) {
+        VeilHooks h = hooks;
+        if (h == null || text == null) {
+            return false;
+        }
+        try {
+            return h.logMayHoldSecret(text);
+        } catch (Throwable t) {
+            return true;
+        }
+    }
+
+    /** {@link #maskLog} for an object's {@code toString()}: the masked text, or null when it holds nothing to mask. */
+    public static String maskedLogText(Object value) {
+        if (value == null || hooks == null) {
+            return null;
+        }
+        String text;
+        try {
+            text = String.valueOf(value);
+        } catch (Throwable t) {
+            return null; // the framework renders it (and fails) the same way
+        }
+        String masked = maskLog(text);
+        return masked == text ? null : masked;
+    }
+
+    /**
+     * Log arguments with every String (and every CharSequence) element masked: the same array when none
+     * changed, otherwise a copy (the application's array is not modified).
+     */
+    public static Object[] maskLogArguments(Object[] args) {
+        if (args == null || hooks == null) {
+            return args;
+        }
+        Object[] out = null;
+        for (int i = 0; i < args.length; i++) {
+            Object a = args[i];
+            if (a instanceof CharSequence) {
+                String text = a.toString();
+                String masked = maskLog(text);
+                if (masked != text) {
+                    if (out == null) {
+                        out = args.clone();
+                    }
+                    out[i] = masked;
+                }
+            }
+        }
+        return out == null ? args : out;
+    }
+
+    /**
+     * A context map (MDC, ThreadContext, properties) with masked values: the same map when none changed,
+     * otherwise an unmodifiable copy in which each value that held a secret is its masked text.
+     */
+    @SuppressWarnings("unchecked")
+    public static <K, V> java.util.Map<K, V> maskLogMap(java.util.Map<K, V> map) {
+        if (map == null || map.isEmpty() || hooks == null) {
+            return map;
+        }
+        java.util.Map<K, Object> out = null;
+        for (java.util.Map.Entry<K, V> e : map.entrySet()) {
+            Object v = e.getValue();
+            String masked = v instanceof String ? maskLog((String) v) : maskedLogText(v);
+            if (masked != null && masked != v) {
+                if (out == null) {
+                    out = new java.util.LinkedHashMap<K, Object>(map);
+                }
+                out.put(e.getKey(), masked);
+            }
+        }
+        return out == null ? map : (java.util.Map<K, V>) java.util.Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * The throwable itself when neither it nor any cause or suppressed throwable has a secret in its
+     * text; otherwise a {@link MaskedThrowable} chain that prints the same class names and stack traces
+     * with masked messages.
+     */
+    public static Throwable maskThrowable(Throwable t) {
+        if (t == null || hooks == null) {
+            return t;
+        }
+        try {
+            java.util.Map<Throwable, Throwable> seen = new java.util.IdentityHashMap<Throwable, Throwable>();
+            return needsMasking(t, seen, 0) ? copy(t, new java.util.IdentityHashMap<Throwable, Throwable>(), 0) : t;
+        } catch (Throwable failure) {
+            return new MaskedThrowable(t.getClass().getName(), SecretShapes.MASK,
+                    t.getClass().getName() + ": " + SecretShapes.MASK);
+        }
+    }
+
+    private static final int MAX_THROWABLE_DEPTH = 64;
+
+    private static boolean needsMasking(Throwable t, java.util.Map<Throwable, Throwable> seen, int depth) {
+        if (t == null || depth > MAX_THROWABLE_DEPTH || seen.put(t, t) != null) {
+            return false;
+        }
+        String text = t.toString();
+        if (maskLog(text) != text) {
+            return true;
+        }
+        for (Throwable s : t.getSuppressed()) {
+            if (needsMasking(s, seen, depth + 1)) {
+                return true;
+            }
+        }
+        return needsMasking(t.getCause(), seen, depth + 1);
+    }
+
+    private static Throwable copy(Throwable t, java.util.Map<Throwable, Throwable> done, int depth) {
+        Throwable existing = done.get(t);
+        if (existing != null) {
+            return existing;
+        }
+        String message = t.getMessage();
+        MaskedThrowable m = new MaskedThrowable(t.getClass().getName(), message == null ? null : maskLog(message),
+                maskLog(t.toString()));
+        done.put(t, m);
+        m.setStackTrace(t.getStackTrace());
+        if (depth < MAX_THROWABLE_DEPTH) {
+            Throwable cause = t.getCause();
+            if (cause != null && cause != t) {
+                m.initCause(copy(cause, done, depth + 1));
+            }
+            for (Throwable s : t.getSuppressed()) {
+                m.addSuppressed(copy(s, done, depth + 1));
+            }
+        }
+        return m;
+    }
+
+    /** Wraps a console stream so that lines with secrets are masked; {@code stream} itself when logs are not masked. */
+    public static java.io.PrintStream wrapConsole(java.io.PrintStream stream) {
+        VeilHooks h = hooks;
+        if (h == null || stream == null) {
+            return stream;
+        }
+        try {
+            java.io.PrintStream wrapped = h.wrapConsole(stream);
+            return wrapped != null ? wrapped : stream;
+        } catch (Throwable t) {
+            return stream;
         }
     }
 

@@ -43,4 +43,10 @@ public interface VeilHooks {
 
     /** Masks secrets in one line of log text; returns the same instance when nothing was found. */
     String maskLog(String text);
+
+    /** Cheap, allocation-free: false only when {@link #maskLog} would return this text unchanged. */
+    boolean logMayHoldSecret(CharSequence text);
+
+    /** A console stream that masks secrets line by line, or {@code stream} itself (already wrapped, or masking off). */
+    java.io.PrintStream wrapConsole(java.io.PrintStream stream);
 }

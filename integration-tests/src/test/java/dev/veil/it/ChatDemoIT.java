@@ -26,7 +26,8 @@ class ChatDemoIT {
 
     @Test
     void withTheAgentTheServerGetsPlaceholders() throws Exception {
-        ChildJvm.Result run = ChildJvm.on(Jdks.current()).runJar(DEMO);
+        // log masking off, so that the demo's own console line still shows what the app sent
+        ChildJvm.Result run = ChildJvm.on(Jdks.current()).property("veil.logs.mode", "off").runJar(DEMO);
         assertEquals(0, run.exitCode, run::toString);
         String sent = run.line("app sent:");
         Matcher key = KEY.matcher(sent);
@@ -37,5 +38,14 @@ class ChatDemoIT {
         assertTrue(received.contains("rotate the old one"), received);
         assertTrue(run.line("reply (200)").contains("Done"), run::toString);
         assertFalse(run.stderr.contains(key.group()), run::toString);
+    }
+
+    @Test
+    void withLogMaskingTheDemosConsoleShowsNoKeyEither() throws Exception {
+        ChildJvm.Result run = ChildJvm.on(Jdks.current()).runJar(DEMO);
+        assertEquals(0, run.exitCode, run::toString);
+        assertTrue(run.line("app sent:").contains("[[VEIL:OPENAI_API_KEY]]"), run::toString);
+        assertFalse(KEY.matcher(run.stdout).find(), run::toString);
+        assertFalse(run.line("server received:").contains("jane.doe@example.com"), run::toString);
     }
 }

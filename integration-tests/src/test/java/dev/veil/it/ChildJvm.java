@@ -87,6 +87,22 @@ public final class ChildJvm {
     }
 
     public Result runJar(Path jar, String... args) throws IOException, InterruptedException {
+        List<String> launch = new ArrayList<>();
+        launch.add("-jar");
+        launch.add(jar.toString());
+        return run(launch, args);
+    }
+
+    /** Runs {@code mainClass} from a class path (entries joined with the path separator; {@code dir/*} allowed). */
+    public Result runClass(List<String> classPath, String mainClass, String... args) throws IOException, InterruptedException {
+        List<String> launch = new ArrayList<>();
+        launch.add("-cp");
+        launch.add(String.join(File.pathSeparator, classPath));
+        launch.add(mainClass);
+        return run(launch, args);
+    }
+
+    private Result run(List<String> launch, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(jdk.java().toString());
         command.add("-Xshare:auto");
@@ -97,8 +113,7 @@ public final class ChildJvm {
         for (Map.Entry<String, String> p : systemProperties.entrySet()) {
             command.add("-D" + p.getKey() + "=" + p.getValue());
         }
-        command.add("-jar");
-        command.add(jar.toString());
+        command.addAll(launch);
         for (String a : args) {
             command.add(a);
         }
@@ -134,6 +149,16 @@ public final class ChildJvm {
             throw new AssertionError("agent jar not built: " + jar + " (run mvn package first)");
         }
         return jar;
+    }
+
+    /** {@code test-apps/<app>/target/<path>}, which must exist. */
+    public static Path testAppFile(String app, String path) {
+        Path dir = Path.of(System.getProperty("veil.test-apps.dir", "../test-apps")).toAbsolutePath().normalize();
+        Path file = dir.resolve(app).resolve("target").resolve(path);
+        if (!Files.exists(file)) {
+            throw new AssertionError("test app not built: " + file);
+        }
+        return file;
     }
 
     public static Path testAppJar(String app, String jarName) {

@@ -21,6 +21,15 @@ public final class TestSecrets {
         return "sk-" + "proj-" + chars(74) + "T3Blbk" + "FJ" + chars(74);
     }
 
+    /** 32 lower-case hex digits, the shape of an Azure OpenAI key. */
+    public String hex32() {
+        StringBuilder sb = new StringBuilder(32);
+        for (int i = 0; i < 32; i++) {
+            sb.append("0123456789abcdef".charAt(random.nextInt(16)));
+        }
+        return sb.toString();
+    }
+
     public String email() {
         return "user." + chars(8).toLowerCase() + "@example.com";
     }

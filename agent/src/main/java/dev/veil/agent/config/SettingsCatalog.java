@@ -25,6 +25,7 @@ public final class SettingsCatalog {
         all.addAll(dev.veil.agent.llm.LlmSettings.ALL);
         all.addAll(dev.veil.agent.audit.AuditSettings.ALL);
         all.addAll(dev.veil.agent.telemetry.TelemetrySettings.ALL);
+        all.addAll(dev.veil.agent.logs.LogSettings.ALL);
         ALL = Collections.unmodifiableList(all);
         Map<String, Setting<?>> byKey = new LinkedHashMap<String, Setting<?>>();
         for (Setting<?> s : ALL) {

@@ -101,10 +101,7 @@ public final class DetectionSettings {
     public static final Setting<Long> HASH_LENGTH = Setting.number("veil.redact.hash.length", 12, 8, 64,
             "Hex characters of the HMAC-SHA-256 the `hash` operator keeps.");
 
-    public static final Setting<Boolean> LOG_PII = Setting.bool("veil.redact.log.pii", false,
-            "Whether log masking also masks personal data (by default it masks secrets only).");
-
     public static final List<Setting<?>> ALL = Collections.unmodifiableList(Arrays.<Setting<?>>asList(
             DISABLED, CUSTOM, ALLOW, ALLOW_PATTERNS, OPERATOR, OPERATOR_SECRET, OPERATOR_PII, OPERATOR_BY_DETECTOR,
-            MASK_KEEP, HASH_LENGTH, LOG_PII));
+            MASK_KEEP, HASH_LENGTH));
 }

@@ -13,6 +13,8 @@ import dev.veil.agent.llm.RequestInfo;
 import dev.veil.agent.llm.RequestRewriter;
 import dev.veil.agent.llm.RewriteResult;
 import dev.veil.agent.log.VeilLog;
+import dev.veil.agent.logs.ConsoleStreams;
+import dev.veil.agent.logs.LogMasker;
 import dev.veil.agent.redact.RedactionSession;
 import dev.veil.agent.redact.Redactor;
 import dev.veil.bootstrap.PromptTooLargeException;
@@ -38,11 +40,17 @@ public final class AgentHooks implements VeilHooks {
     private final long maxPromptBytes;
     private final CallListener listener;
 
+    private final LogMasker logs;
     private volatile EndpointRegistry endpoints;
-    private volatile Redactor redactor;
 
     public AgentHooks(VeilConfig config, CallListener listener) {
+        this(config, listener, new LogMasker(config));
+    }
+
+    /** {@code logs}: the log masker, which owns the one detection engine prompts and logs share. */
+    public AgentHooks(VeilConfig config, CallListener listener, LogMasker logs) {
         this.config = config;
+        this.logs = logs;
         this.listener = listener;
         this.mode = config.get(CoreSettings.PROMPT_MODE);
         this.failClosed = "closed".equals(config.get(CoreSettings.FAILURE));
@@ -167,7 +175,17 @@ public final class AgentHooks implements VeilHooks {
 
     @Override
     public String maskLog(String text) {
-        return redactor().maskLog(text);
+        return logs.mask(text);
+    }
+
+    @Override
+    public boolean logMayHoldSecret(CharSequence text) {
+        return logs.mayHoldSecret(text);
+    }
+
+    @Override
+    public java.io.PrintStream wrapConsole(java.io.PrintStream stream) {
+        return ConsoleStreams.wrap(stream, logs);
     }
 
     /** Applies {@code veil.failure}: closed blocks the call, open sends it and says so in the agent log. */
@@ -208,16 +226,6 @@ public final class AgentHooks implements VeilHooks {
     }
 
     private Redactor redactor() {
-        Redactor r = redactor;
-        if (r == null) {
-            synchronized (this) {
-                r = redactor;
-                if (r == null) {
-                    r = Redactor.fromConfig(config);
-                    redactor = r;
-                }
-            }
-        }
-        return r;
+        return logs.redactor();
     }
 }

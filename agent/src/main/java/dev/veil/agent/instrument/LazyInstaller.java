@@ -90,6 +90,7 @@ public final class LazyInstaller implements ClassFileTransformer {
                     activation.activate();
                     delegate = new ModuleAwareTransformer(inst, ByteBuddyTransformers.build(inst, modules, agentLoader, log));
                     log.debug("instrumentation installed in {} ms", (System.nanoTime() - start) / 1000000);
+                    retransformLoadedTargetsLater();
                 } catch (Throwable t) {
                     failed = true;
                     log.error("instrumentation could not be installed; LLM calls are NOT inspected", t);
@@ -97,6 +98,21 @@ public final class LazyInstaller implements ClassFileTransformer {
             }
             return delegate;
         }
+    }
+
+    /**
+     * Targets loaded before the agent (such as {@code java.lang.System}) are retransformed once the
+     * instrumentation exists, on a short-lived daemon thread: never from inside this class-load callback.
+     */
+    private void retransformLoadedTargetsLater() {
+        Thread t = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                retransformLoadedTargets();
+            }
+        }, "veil-retransform");
+        t.setDaemon(true);
+        t.start();
     }
 
     private void retransformLoadedTargets() {

@@ -24,7 +24,7 @@ public final class Redactor {
 
     public static Redactor fromConfig(VeilConfig config) {
         return new Redactor(Engine.fromConfig(config), OperatorPolicy.fromConfig(config),
-                config.get(DetectionSettings.LOG_PII));
+                config.get(dev.veil.agent.logs.LogSettings.PII));
     }
 
     /** One per HTTP request; {@code rewrite=false} only counts findings (audit and block modes). */
@@ -32,7 +32,7 @@ public final class Redactor {
         return new RedactionSession(this, rewrite);
     }
 
-    /** Masks secrets (and personal data when {@code veil.redact.log.pii} is true); the same instance when clean. */
+    /** Masks secrets (and personal data when {@code veil.logs.pii} is true); the same instance when clean. */
     public String maskLog(String line) {
         return maskLog(line, logPii);
     }

@@ -35,6 +35,21 @@ class ReadmeConfigTableTest {
         }
     }
 
+    @Test
+    void readmeHasNoRowForAnUnknownKey() throws IOException {
+        String text = new String(Files.readAllBytes(Paths.get("..", "README.md")), StandardCharsets.UTF_8);
+        List<String> stale = new ArrayList<String>();
+        for (String line : text.split("\n")) {
+            if (line.startsWith("| `veil.")) {
+                String key = line.substring(3, line.indexOf('`', 3));
+                if (SettingsCatalog.find(key) == null) {
+                    stale.add(key);
+                }
+            }
+        }
+        assertTrue(stale.isEmpty(), "README.md documents settings that do not exist: " + stale);
+    }
+
     /** The start of a table row: key, env name, default and the expected values. */
     static String row(Setting<?> s) {
         String def = s.defaultValue().isEmpty() ? "(none)" : "`" + s.defaultValue() + "`";

@@ -68,7 +68,7 @@ class RedactorTest {
         String line = "login failed for alice@example.com with key " + key;
         assertEquals("login failed for alice@example.com with key [[VEIL:OPENAI_API_KEY]]", r.maskLog(line));
         assertEquals("login failed for [[VEIL:EMAIL_ADDRESS]] with key [[VEIL:OPENAI_API_KEY]]", r.maskLog(line, true));
-        assertEquals(r.maskLog(line, true), redactor("veil.redact.log.pii", "true").maskLog(line));
+        assertEquals(r.maskLog(line, true), redactor("veil.logs.pii", "true").maskLog(line));
     }
 
     @Test

@@ -1,0 +1,69 @@
+package dev.veil.agent.logs;
+
+import dev.veil.agent.config.VeilConfig;
+import dev.veil.agent.detect.DetectionSettings;
+import dev.veil.agent.redact.Redactor;
+
+/**
+ * Masks secrets (and, with {@code veil.logs.pii}, personal data) in log text. A clean line costs one
+ * {@link SecretPrefilter} pass and comes back as the same instance; only a suspicious line reaches the
+ * detection engine, which is built on first need (a JVM whose logs never look suspicious never loads it).
+ * Thread-safe.
+ */
+public final class LogMasker implements MaskingOutputStream.LineMasker {
+
+    private final VeilConfig config;
+    private final boolean enabled;
+    private final boolean pii;
+    /** With PII or custom detectors the prefilter's guarantee does not hold: every line goes to the engine. */
+    private final boolean prefilter;
+    private volatile Redactor redactor;
+
+    public LogMasker(VeilConfig config) {
+        this.config = config;
+        this.enabled = "mask".equals(config.get(LogSettings.MODE));
+        this.pii = config.get(LogSettings.PII);
+        this.prefilter = !pii && config.get(DetectionSettings.CUSTOM).isEmpty();
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /**
+     * The text with secrets replaced by {@code [[VEIL:DETECTOR_ID]]}; the same instance when clean. If the
+     * engine fails, every secret-shaped token is masked ({@link FallbackMask}): never the raw text.
+     */
+    @Override
+    public String mask(String text) {
+        if (!enabled || text == null || text.isEmpty() || prefilter && !SecretPrefilter.mayHoldSecret(text)) {
+            return text;
+        }
+        try {
+            return redactor().maskLog(text, pii);
+        } catch (Throwable t) {
+            return FallbackMask.mask(text);
+        }
+    }
+
+    /** False only when {@link #mask} would return the text unchanged. */
+    @Override
+    public boolean mayHoldSecret(CharSequence text) {
+        return enabled && text != null && text.length() > 0 && (!prefilter || SecretPrefilter.mayHoldSecret(text));
+    }
+
+    /** The one redactor of the agent (prompts and logs share the engine), built on first use. */
+    public Redactor redactor() {
+        Redactor r = redactor;
+        if (r == null) {
+            synchronized (this) {
+                r = redactor;
+                if (r == null) {
+                    r = Redactor.fromConfig(config);
+                    redactor = r;
+                }
+            }
+        }
+        return r;
+    }
+}

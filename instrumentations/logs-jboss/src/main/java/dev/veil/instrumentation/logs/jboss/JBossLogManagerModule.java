@@ -1,0 +1,25 @@
+package dev.veil.instrumentation.logs.jboss;
+
+import dev.veil.instrumentation.api.SimpleInstrumentationModule;
+import dev.veil.instrumentation.api.TypeInstrumentation;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * JBoss LogManager 3.x (WildFly, Quarkus): {@code org.jboss.logmanager.Logger.logRaw(ExtLogRecord)}
+ * is where every record (JUL API, JBoss Logging, SLF4J bridges) enters the handlers. The formatted
+ * message (whatever its format style), the MDC values and the throwable are masked there.
+ */
+public final class JBossLogManagerModule extends SimpleInstrumentationModule {
+
+    static final String LOGGER = "org.jboss.logmanager.Logger";
+
+    public JBossLogManagerModule() {
+        super("logs-jboss", 11, LOGGER);
+    }
+
+    @Override
+    public List<TypeInstrumentation> typeInstrumentations() {
+        return Arrays.<TypeInstrumentation>asList(new LoggerInstrumentation());
+    }
+}
