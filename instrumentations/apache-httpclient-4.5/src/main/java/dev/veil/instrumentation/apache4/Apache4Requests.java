@@ -11,13 +11,12 @@ import org.apache.http.HttpEntityEnclosingRequest;
 import org.apache.http.HttpHost;
 import org.apache.http.HttpRequest;
 import org.apache.http.RequestLine;
-import org.apache.http.entity.ByteArrayEntity;
 
 /**
  * Glue for Apache HttpClient 4.5, called from the advice in {@code doExecute}; injected into the
  * library's class loader. A request to a non-LLM endpoint is returned untouched, its entity never read.
  * For an LLM endpoint the entity is written into memory once (any entity type), handed to Veil, and
- * replaced by a {@link ByteArrayEntity} with the same content type, encoding and framing when the bytes
+ * replaced by a {@link SentEntity} with the same content type, encoding, framing and repeatability when the bytes
  * to send differ or the original cannot be written twice.
  */
 public final class Apache4Requests {
@@ -67,9 +66,12 @@ public final class Apache4Requests {
         }
     }
 
-    /** The same bytes framing as the original: a known length stays a Content-Length, an unknown one stays chunked. */
+    /**
+     * The same framing as the original (a known length stays a Content-Length, an unknown one stays
+     * chunked) and the same repeatability, so the client retries and redirects as it would have.
+     */
     static HttpEntity withBytes(HttpEntity original, byte[] bytes) {
-        ByteArrayEntity entity = new ByteArrayEntity(bytes);
+        SentEntity entity = new SentEntity(bytes, original.isRepeatable());
         entity.setContentType(original.getContentType());
         entity.setContentEncoding(original.getContentEncoding());
         entity.setChunked(original.isChunked() || original.getContentLength() < 0);

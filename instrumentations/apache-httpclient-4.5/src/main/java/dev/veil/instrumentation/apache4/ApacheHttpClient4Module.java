@@ -38,7 +38,7 @@ public final class ApacheHttpClient4Module implements InstrumentationModule {
         return Arrays.asList(
                 COMMON + "ResponseTee", COMMON + "BoundedBody", COMMON + "BoundedBody$TooLarge", COMMON + "NotSent",
                 COMMON + "RequestTarget", COMMON + "RequestInspection", COMMON + "RequestInspection$Body", COMMON + "TeedContent",
-                pkg + "Apache4Requests", pkg + "Apache4Requests$EntityBody", pkg + "Apache4Call",
+                pkg + "Apache4Requests", pkg + "Apache4Requests$EntityBody", pkg + "Apache4Call", pkg + "SentEntity",
                 pkg + "TeeingEntity", pkg + "TeeingResponse");
     }
 

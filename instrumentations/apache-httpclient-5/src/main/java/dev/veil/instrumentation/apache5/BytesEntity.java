@@ -6,19 +6,25 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
 
-/** The request bytes Veil sends, with the original entity's content type and encoding strings kept verbatim. */
+/**
+ * The request bytes Veil sends, with the original entity's content type and encoding strings kept
+ * verbatim. It says it is repeatable only when the original was, so the client retries and redirects
+ * exactly as it would have without Veil.
+ */
 final class BytesEntity extends AbstractHttpEntity {
 
     private final byte[] bytes;
+    private final boolean repeatable;
 
-    BytesEntity(byte[] bytes, String contentType, String contentEncoding, boolean chunked) {
+    BytesEntity(byte[] bytes, String contentType, String contentEncoding, boolean chunked, boolean repeatable) {
         super(contentType, contentEncoding, chunked);
         this.bytes = bytes;
+        this.repeatable = repeatable;
     }
 
     @Override
     public boolean isRepeatable() {
-        return true;
+        return repeatable;
     }
 
     @Override

@@ -12,7 +12,7 @@ import org.apache.hc.core5.http.HttpHost;
  * Glue for the HttpClient 5 classic client, called from the advice in {@code doExecute}; injected into
  * the library's class loader. Non-LLM requests are returned untouched, their entity never read. For an
  * LLM endpoint the entity is written into memory once, handed to Veil, and replaced by a
- * {@link BytesEntity} with the same content type, encoding and framing when the bytes to send differ or
+ * {@link BytesEntity} with the same content type, encoding, framing and repeatability when the bytes to send differ or
  * the original cannot be written twice.
  */
 public final class ClassicRequests {
@@ -41,7 +41,8 @@ public final class ClassicRequests {
                     return null;
                 case RequestInspection.REPLACE:
                     request.setEntity(new BytesEntity(inspection.bytes(), entity.getContentType(),
-                            entity.getContentEncoding(), entity.isChunked() || entity.getContentLength() < 0));
+                            entity.getContentEncoding(), entity.isChunked() || entity.getContentLength() < 0,
+                            entity.isRepeatable()));
                     return new ClassicCall(request, entity.isRepeatable() ? entity : null, inspection.call(),
                             inspection.filtersResponse());
                 default:

@@ -41,15 +41,21 @@ import org.apache.hc.core5.util.Timeout;
  * {@code InputStreamEntity} of unknown length for {@code chunked}, streams from
  * {@code getEntity().getContent()} stopped with {@code response.close()} or {@code HttpPost.cancel()}.
  * Async ({@code async}): {@code CloseableHttpAsyncClient.execute(SimpleHttpRequest, callback)}. Extra
- * variants: {@code async-builder} ({@code AsyncRequestBuilder} with {@code AsyncEntityProducers.create})
- * and {@code async-stream} (a streaming {@link AbstractBinResponseConsumer}, prints the bytes as BODY).
+ * variants, all through {@code AsyncRequestBuilder} and a streaming {@link AbstractBinResponseConsumer}
+ * (the bytes are printed as BODY): {@code async-builder} and {@code async-stream} with
+ * {@code AsyncEntityProducers.create}, {@code async-oneshot} with a streaming {@link OneShotProducer};
+ * {@code builtin-retry} and {@code builtin-retry-oneshot} (an {@code InputStreamEntity}) through a
+ * client with the default retry strategy (which retries a 503 itself).
  */
 public final class ApacheHttpClient5App extends ConformanceApp {
 
     private final CloseableHttpClient client = HttpClients.custom()
             .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                     .setMaxConnPerRoute(64).setMaxConnTotal(128).build())
+            // The protocol's "retry" is the app's own; the client's retry of 503 is the builtin-retry variant.
+            .disableAutomaticRetries()
             .build();
+    private CloseableHttpClient retrying;
     private CloseableHttpAsyncClient async;
 
     public static void main(String[] args) throws Exception {
@@ -67,6 +73,16 @@ public final class ApacheHttpClient5App extends ConformanceApp {
         }
     }
 
+    private synchronized CloseableHttpClient clientFor(RequestSpec spec) {
+        if (!spec.variant.startsWith("builtin-retry")) {
+            return client;
+        }
+        if (retrying == null) {
+            retrying = HttpClients.createDefault();
+        }
+        return retrying;
+    }
+
     private synchronized CloseableHttpAsyncClient async() {
         if (async == null) {
             async = HttpAsyncClients.createDefault();
@@ -80,7 +96,7 @@ public final class ApacheHttpClient5App extends ConformanceApp {
         HttpPost post = new HttpPost(spec.url);
         ContentType type = ContentType.parse(spec.contentType());
         String encoding = spec.headers.get("Content-Encoding");
-        post.setEntity(spec.unknownLength
+        post.setEntity(spec.unknownLength || spec.variant.endsWith("-oneshot")
                 ? new InputStreamEntity(new ByteArrayInputStream(spec.body), -1, type, encoding)
                 : new ByteArrayEntity(spec.body, type, encoding));
         for (Map.Entry<String, String> h : spec.headers.entrySet()) {
@@ -99,10 +115,10 @@ public final class ApacheHttpClient5App extends ConformanceApp {
     @Override
     protected Reply execute(Object request) throws Exception {
         Call call = (Call) request;
-        if ("async-builder".equals(call.spec.variant) || "async-stream".equals(call.spec.variant)) {
+        if (call.spec.variant.startsWith("async-")) {
             return executeAsync(request);
         }
-        try (CloseableHttpResponse response = client.execute(call.post)) {
+        try (CloseableHttpResponse response = clientFor(call.spec).execute(call.post)) {
             return new Reply(response.getCode(), EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8));
         }
     }
@@ -112,9 +128,10 @@ public final class ApacheHttpClient5App extends ConformanceApp {
         Call call = (Call) request;
         RequestSpec spec = call.spec;
         ContentType type = ContentType.parse(spec.contentType());
-        if ("async-builder".equals(spec.variant) || "async-stream".equals(spec.variant)) {
-            AsyncRequestBuilder builder = AsyncRequestBuilder.post(spec.url)
-                    .setEntity(AsyncEntityProducers.create(spec.body, type));
+        if (spec.variant.startsWith("async-")) {
+            AsyncRequestBuilder builder = AsyncRequestBuilder.post(spec.url).setEntity("async-oneshot".equals(spec.variant)
+                    ? new OneShotProducer(spec.body, type.toString())
+                    : AsyncEntityProducers.create(spec.body, type));
             for (Map.Entry<String, String> h : spec.headers.entrySet()) {
                 if (!h.getKey().equalsIgnoreCase("Content-Type")) {
                     builder.setHeader(h.getKey(), h.getValue());
