@@ -77,11 +77,10 @@ final class TeeingResponseConsumer<T> implements AsyncResponseConsumer<T> {
 
     @Override
     public void streamEnd(List<? extends Header> trailers) throws HttpException, IOException {
-        try {
-            delegate.streamEnd(trailers);
-        } finally {
-            Veil.callEnded(call, null);
-        }
+        // The last byte is in: the call ends before the app's consumer completes its future (as the JDK
+        // and classic tees end it before the app sees the end of the stream).
+        Veil.callEnded(call, null);
+        delegate.streamEnd(trailers);
     }
 
     @Override

@@ -38,6 +38,8 @@ import org.apache.http.util.EntityUtils;
  * async API of its own); {@code chunked}: an {@link InputStreamEntity} of unknown length; streams are
  * read from {@code getEntity().getContent()} and stopped with {@code response.close()} (early close) or
  * {@code HttpPost.abort()} (cancel). POST redirects (307, 308) are followed, as many apps configure.
+ * Extra variants: {@code minimal} ({@code HttpClients.createMinimal()}) and {@code legacy} (the
+ * deprecated {@code DefaultHttpClient}).
  */
 public final class ApacheHttpClient4App extends ConformanceApp {
 
@@ -46,6 +48,8 @@ public final class ApacheHttpClient4App extends ConformanceApp {
             .setMaxConnPerRoute(64)
             .setMaxConnTotal(128)
             .build();
+    private CloseableHttpClient minimal;
+    private CloseableHttpClient legacy;
     private final ExecutorService worker = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "app-worker");
         t.setDaemon(true);
@@ -77,12 +81,42 @@ public final class ApacheHttpClient4App extends ConformanceApp {
             config.setSocketTimeout(spec.readTimeoutMillis);
         }
         post.setConfig(config.build());
-        return post;
+        return new Call(spec.variant, post);
+    }
+
+    /** What the app keeps for one call: the request, and which of its clients sends it. */
+    private static final class Call {
+        final String variant;
+        final HttpPost post;
+
+        Call(String variant, HttpPost post) {
+            this.variant = variant;
+            this.post = post;
+        }
+    }
+
+    /** The main client, or for the {@code minimal} and {@code legacy} variants the client those apps use. */
+    @SuppressWarnings("deprecation")
+    private synchronized CloseableHttpClient clientFor(String variant) {
+        if ("minimal".equals(variant)) {
+            if (minimal == null) {
+                minimal = HttpClients.createMinimal();
+            }
+            return minimal;
+        }
+        if ("legacy".equals(variant)) {
+            if (legacy == null) {
+                legacy = new org.apache.http.impl.client.DefaultHttpClient();
+            }
+            return legacy;
+        }
+        return client;
     }
 
     @Override
     protected Reply execute(Object request) throws Exception {
-        try (CloseableHttpResponse response = client.execute((HttpPost) request)) {
+        Call call = (Call) request;
+        try (CloseableHttpResponse response = clientFor(call.variant).execute(call.post)) {
             return new Reply(response.getStatusLine().getStatusCode(),
                     EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8));
         }
@@ -92,13 +126,13 @@ public final class ApacheHttpClient4App extends ConformanceApp {
     protected Reply executeAsync(Object request) throws Exception {
         ResponseHandler<Reply> handler = response -> new Reply(response.getStatusLine().getStatusCode(),
                 EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8));
-        Future<Reply> reply = worker.submit(() -> client.execute((HttpPost) request, handler));
+        Future<Reply> reply = worker.submit(() -> client.execute(((Call) request).post, handler));
         return reply.get();
     }
 
     @Override
     protected Streamed open(Object request) throws Exception {
-        HttpPost post = (HttpPost) request;
+        HttpPost post = ((Call) request).post;
         CloseableHttpResponse response = client.execute(post);
         InputStream content = response.getEntity().getContent();
         // Closing the app's stream closes the response, as try-with-resources on the response would.
