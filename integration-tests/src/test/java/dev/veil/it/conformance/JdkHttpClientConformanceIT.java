@@ -12,7 +12,7 @@ class JdkHttpClientConformanceIT extends ClientConformanceIT {
     }
 
     @Override
-    protected List<Jdks.Jdk> jdks() {
+    protected List<Jdks.Jdk> jdks(ClientApp app) {
         return Jdks.all();
     }
 }
