@@ -32,12 +32,12 @@ import java.util.zip.GZIPOutputStream;
  * ({@code inputStream}: no length), {@code gzip} (gzip body, {@code Content-Encoding: gzip}),
  * {@code stream} (reads 7 bytes at a time), {@code timeout} (1 s read timeout, reads a stream),
  * {@code early-close} (closes the stream after its first line), {@code cancel} (cancels the call after
- * the first line), {@code retry} (sends the same request object again after a 5xx),
+ * the first line), {@code abandon} (reads the status only, cancels, closes the unread body), {@code retry} (sends the same request object again after a 5xx),
  * {@code concurrent-N} (N sync calls at once; {@code %i%} in the body becomes the call's index).
  * Any other mode is a sync call whose {@link RequestSpec#variant} names it (app-specific variants).
  *
  * <p>Output: {@code STATUS n}, {@code BODY text}, {@code STREAM base64}, {@code CLOSED},
- * {@code CANCELLED}, {@code ATTEMPTS n}, {@code CONCURRENT ok=n}, or {@code ERROR class: message}.
+ * {@code CANCELLED}, {@code ABANDONED}, {@code ATTEMPTS n}, {@code CONCURRENT ok=n}, or {@code ERROR class: message}.
  */
 public abstract class ConformanceApp {
 
@@ -116,6 +116,9 @@ public abstract class ConformanceApp {
             case "cancel":
                 firstLineThenStop(open(build(spec(mode, url, body, false, false, 0))), "cancel".equals(mode), lines);
                 return;
+            case "abandon":
+                abandon(open(build(spec(mode, url, body, false, false, 0))), lines);
+                return;
             case "retry":
                 retry(build(spec(mode, url, body, false, false, 0)), lines);
                 return;
@@ -178,6 +181,14 @@ public abstract class ConformanceApp {
             in.close();
             lines.add("CLOSED");
         }
+    }
+
+    /** Reads the status only, then gives the call up the client's way and closes the unread body. */
+    private static void abandon(Streamed streamed, List<String> lines) throws IOException {
+        lines.add("STATUS " + streamed.status);
+        streamed.cancel.run();
+        streamed.body.close();
+        lines.add("ABANDONED");
     }
 
     private void retry(Object request, List<String> lines) throws Exception {
