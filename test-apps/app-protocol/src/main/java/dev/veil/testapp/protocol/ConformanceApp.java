@@ -25,7 +25,8 @@ import java.util.zip.GZIPOutputStream;
  * the four calls below with its HTTP client, the way ordinary apps do; this class turns a scenario into
  * calls and prints what the app saw.
  *
- * <p>Arguments: {@code <url> <mode> <body-file>} for one scenario, or {@code --batch <file>} where each
+ * <p>Arguments: {@code <url> <mode> <body-file> ["Name: value"]} for one scenario (the optional
+ * header is added to the request, e.g. a {@code Content-Encoding}), or {@code --batch <file>} where each
  * line is {@code id<TAB>url<TAB>mode<TAB>body-file}; in a batch every output line starts with {@code id }.
  *
  * <p>Modes: {@code sync} ({@code send}), {@code async} ({@code sendAsync}), {@code chunked}
@@ -67,6 +68,9 @@ public abstract class ConformanceApp {
                 out.flush();
             }
         } else {
+            if (args.length > 3) {
+                extraHeader = args[3];
+            }
             for (String printed : scenario(args[0], args[1], Files.readAllBytes(Paths.get(args[2])))) {
                 out.println(printed);
             }
@@ -127,11 +131,18 @@ public abstract class ConformanceApp {
         }
     }
 
-    private static RequestSpec spec(String mode, String url, byte[] body, boolean unknownLength, boolean gzip,
-                                    int readTimeoutMillis) throws IOException {
+    /** One more request header, {@code "Name: value"}, from the optional 4th argument of a single run. */
+    private String extraHeader;
+
+    private RequestSpec spec(String mode, String url, byte[] body, boolean unknownLength, boolean gzip,
+                             int readTimeoutMillis) throws IOException {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         headers.put("Authorization", "Bearer test-token");
+        if (extraHeader != null) {
+            int colon = extraHeader.indexOf(':');
+            headers.put(extraHeader.substring(0, colon).trim(), extraHeader.substring(colon + 1).trim());
+        }
         byte[] bytes = body;
         if (gzip) {
             headers.put("Content-Encoding", "gzip");
