@@ -23,6 +23,7 @@ public final class SettingsCatalog {
         all.addAll(CoreSettings.ALL);
         all.addAll(DetectionSettings.ALL);
         all.addAll(dev.veil.agent.llm.LlmSettings.ALL);
+        all.addAll(dev.veil.agent.audit.AuditSettings.ALL);
         ALL = Collections.unmodifiableList(all);
         Map<String, Setting<?>> byKey = new LinkedHashMap<String, Setting<?>>();
         for (Setting<?> s : ALL) {

@@ -15,16 +15,17 @@ final class Assignments {
     private static final int MAX_VALUE = 256;
 
     /** Key names whose values are passwords: humans choose them, so no entropy floor, only shape. */
-    private static final String[] PASSWORD_KEYS = {"password", "passwd", "pwd", "passphrase", "pass", "userpassword"};
+    private static final KeyNames PASSWORD_KEYS = new KeyNames("password", "passwd", "pwd", "passphrase", "pass",
+            "userpassword", "dbpassword", "adminpassword");
     /** Key names whose values are machine-generated: need letters, digits and entropy. */
-    private static final String[] SECRET_KEYS = {
-        "secret", "token", "apikey", "accesskey", "secretkey", "privatekey", "clientsecret", "authkey", "credential",
-        "credentials", "auth", "authtoken", "accesstoken", "refreshtoken", "bearertoken", "sessiontoken", "masterkey",
-        "signingkey", "encryptionkey", "subscriptionkey", "sharedaccesskey", "appsecret", "consumersecret",
-        "webhooksecret", "privatetoken", "authorization",
-    };
-    private static final String AWS_SECRET_KEY = "secretaccesskey";
-    private static final String AZURE_ACCOUNT_KEY = "accountkey";
+    private static final KeyNames SECRET_KEYS = new KeyNames("secret", "token", "apikey", "accesskey", "secretkey",
+            "privatekey", "authkey", "credential", "credentials", "auth", "masterkey", "signingkey", "encryptionkey",
+            "subscriptionkey", "authorization",
+            // compounds written in one case (CLIENTSECRET, accesstoken) have no inner word boundary to find
+            "clientsecret", "appsecret", "consumersecret", "webhooksecret", "accesstoken", "authtoken", "refreshtoken",
+            "bearertoken", "sessiontoken", "privatetoken", "sharedaccesskey");
+    private static final KeyNames AWS_SECRET_KEY = new KeyNames("secretaccesskey");
+    private static final KeyNames AZURE_ACCOUNT_KEY = new KeyNames("accountkey");
 
     /** The value assigned by the {@code =} or {@code :} at {@code op} to a credential-named key, or null. */
     static Finding at(String s, int op) {
@@ -47,24 +48,41 @@ final class Assignments {
         while (keyStart > 0 && keyEnd - keyStart < MAX_KEY && isKeyChar(s.charAt(keyStart - 1))) {
             keyStart--;
         }
-        if (keyStart == keyEnd) {
+        return keyStart == keyEnd ? null : forKey(s, keyStart, keyEnd, op + 1);
+    }
+
+    /**
+     * Prose: {@code my password is Tr0ub4dor&3}, {@code the API token was ab12...}. The verb is the word
+     * token [start, end) ({@code is} or {@code was}); the key is the word before it.
+     */
+    static Finding afterVerb(String s, int start, int end) {
+        if (start < 2 || s.charAt(start - 1) != ' ' || end >= s.length() || s.charAt(end) != ' ') {
             return null;
         }
+        int keyEnd = start - 1;
+        int keyStart = keyEnd;
+        while (keyStart > 0 && keyEnd - keyStart < MAX_KEY && Chars.isWord(s.charAt(keyStart - 1))) {
+            keyStart--;
+        }
+        return keyStart == keyEnd ? null : forKey(s, keyStart, keyEnd, end);
+    }
+
+    private static Finding forKey(String s, int keyStart, int keyEnd, int valueFrom) {
         Detector detector;
         boolean password = false;
-        if (KeyNames.endsWith(s, keyStart, keyEnd, AWS_SECRET_KEY)) {
+        if (AWS_SECRET_KEY.matchAny(s, keyStart, keyEnd)) {
             detector = Detector.AWS_SECRET_ACCESS_KEY;
-        } else if (KeyNames.endsWith(s, keyStart, keyEnd, AZURE_ACCOUNT_KEY)) {
+        } else if (AZURE_ACCOUNT_KEY.matchAny(s, keyStart, keyEnd)) {
             detector = Detector.AZURE_STORAGE_ACCOUNT_KEY;
-        } else if (KeyNames.endsWithAny(s, keyStart, keyEnd, PASSWORD_KEYS)) {
+        } else if (PASSWORD_KEYS.matchAny(s, keyStart, keyEnd)) {
             detector = Detector.GENERIC_SECRET;
             password = true;
-        } else if (KeyNames.endsWithAny(s, keyStart, keyEnd, SECRET_KEYS)) {
+        } else if (SECRET_KEYS.matchAny(s, keyStart, keyEnd)) {
             detector = Detector.GENERIC_SECRET;
         } else {
             return null;
         }
-        return value(s, op + 1, detector, password);
+        return value(s, valueFrom, detector, password);
     }
 
     private static Finding value(String s, int from, Detector detector, boolean password) {
@@ -83,7 +101,7 @@ final class Assignments {
         int start = quote != 0 ? i + 1 : i;
         int end = start;
         int limit = Math.min(n, start + MAX_VALUE + 1);
-        while (end < limit && (quote != 0 ? s.charAt(end) != quote && s.charAt(end) != '\n' : !endsBareValue(s.charAt(end)))) {
+        while (end < limit && (quote != 0 ? s.charAt(end) != quote && s.charAt(end) != '\n' : !endsBareValue(s, end))) {
             end++;
         }
         if (end - start > MAX_VALUE || quote != 0 && (end >= n || s.charAt(end) != quote)) {
@@ -126,9 +144,23 @@ final class Assignments {
         return dotted;
     }
 
-    private static boolean endsBareValue(char c) {
-        return c <= ' ' || c == ',' || c == ';' || c == '&' || c == '"' || c == '\'' || c == '`' || c == ')' || c == ']'
-                || c == '}' || c == '<' || c == '>';
+    private static boolean endsBareValue(String s, int i) {
+        char c = s.charAt(i);
+        if (c == '&') {
+            return startsQueryParameter(s, i + 1); // ?password=x&ssl=true, but a '&' inside a password stays
+        }
+        return c <= ' ' || c == ',' || c == ';' || c == '"' || c == '\'' || c == '`' || c == ')' || c == ']' || c == '}'
+                || c == '<' || c == '>';
+    }
+
+    /** {@code name=} at {@code from}, name of 1-32 word characters. */
+    private static boolean startsQueryParameter(String s, int from) {
+        int i = from;
+        int limit = Math.min(s.length(), from + 33);
+        while (i < limit && Chars.isWord(s.charAt(i))) {
+            i++;
+        }
+        return i > from && i < s.length() && s.charAt(i) == '=';
     }
 
     private static boolean isQuote(char c) {

@@ -9,7 +9,7 @@ final class AwsSecrets {
     private AwsSecrets() {
     }
 
-    static final String[] CONTEXT = {"aws", "secret_access", "secret access", "secretaccesskey", "amazon"};
+    static final Context CONTEXT = Context.of("aws", "secret_access", "secret access", "secretaccesskey", "amazon");
 
     static boolean plausible(String s, int start, int end) {
         if (end - start != 40 || Chars.allHex(s, start, end)) {

@@ -9,10 +9,10 @@ final class ContextKeys {
     private ContextKeys() {
     }
 
-    private static final String[] COHERE = {"cohere"};
-    private static final String[] MISTRAL = {"mistral"};
-    private static final String[] AZURE = {"azure", "openai.azure.com", "cognitiveservices"};
-    private static final String[] AZURE_STORAGE = {"accountkey", "storage", "azure", "blob.core"};
+    private static final Context COHERE = Context.of("cohere");
+    private static final Context MISTRAL = Context.of("mistral");
+    private static final Context AZURE = Context.of("azure", "cognitiveservices");
+    private static final Context AZURE_STORAGE = Context.of("accountkey", "storage", "azure", "blob.core");
 
     /** The key starting at the word token [start, end), or null. */
     static Finding at(String s, int start, int end) {
@@ -21,20 +21,20 @@ final class ContextKeys {
         if (next == '+' || next == '/' || next == '=') {
             return base64Run(s, start);
         }
+        // context words first: they are absent around nearly every token, and cheaper than entropy
         if (len == 40 && Chars.allAlnum(s, start, end)) {
-            if (Context.near(s, start, end, AwsSecrets.CONTEXT) && AwsSecrets.plausible(s, start, end)) {
+            if (AwsSecrets.CONTEXT.near(s, start, end) && AwsSecrets.plausible(s, start, end)) {
                 return Finding.of(start, end, Detector.AWS_SECRET_ACCESS_KEY);
             }
-            if (random(s, start, end) && Context.near(s, start, end, COHERE)) {
+            if (COHERE.near(s, start, end) && random(s, start, end)) {
                 return Finding.of(start, end, Detector.COHERE_API_KEY);
             }
         } else if (len == 32 && Chars.allAlnum(s, start, end)) {
             if (Chars.allHex(s, start, end)) {
-                if (Entropy.bits(s, start, end) >= 3.0 && Context.near(s, start, end, AZURE)
-                        && !Placeholders.looksFake(s, start, end)) {
+                if (AZURE.near(s, start, end) && Entropy.bits(s, start, end) >= 3.0 && !Placeholders.looksFake(s, start, end)) {
                     return Finding.of(start, end, Detector.AZURE_OPENAI_API_KEY);
                 }
-            } else if (random(s, start, end) && Context.near(s, start, end, MISTRAL)) {
+            } else if (MISTRAL.near(s, start, end) && random(s, start, end)) {
                 return Finding.of(start, end, Detector.MISTRAL_API_KEY);
             }
         }
@@ -51,29 +51,35 @@ final class ContextKeys {
             return null;
         }
         int len = end - start;
-        if (len == 40 && AwsSecrets.plausible(s, start, end) && Context.near(s, start, end, AwsSecrets.CONTEXT)) {
+        if (len == 40 && AwsSecrets.CONTEXT.near(s, start, end) && AwsSecrets.plausible(s, start, end)) {
             return Finding.of(start, end, Detector.AWS_SECRET_ACCESS_KEY);
         }
         if (len == 88 && s.charAt(end - 1) == '=' && Base64Values.isPaddedBase64(s, start, end)
-                && Entropy.bits(s, start, end) > 4.5 && Context.near(s, start, end, AZURE_STORAGE)) {
+                && AZURE_STORAGE.near(s, start, end) && Entropy.bits(s, start, end) > 4.5) {
             return Finding.of(start, end, Detector.AZURE_STORAGE_ACCOUNT_KEY);
         }
         return null;
     }
 
     /**
-     * Random base62 has both letter cases in similar numbers (digits are likely but not guaranteed in 32
-     * chars); a CamelCase identifier has capitals only at word starts, well under a fifth of its length.
+     * Random base62 mixes the cases throughout: its lower-case runs average under two letters. A CamelCase
+     * identifier ({@code GitHubActionsWorkflowParser}) has capitals only at word starts, so its lower-case
+     * runs are whole words.
      */
     private static boolean random(String s, int start, int end) {
         int upper = 0;
         int lower = 0;
+        int lowerRuns = 0;
         for (int i = start; i < end; i++) {
-            upper += Chars.isUpper(s.charAt(i)) ? 1 : 0;
-            lower += Chars.isLower(s.charAt(i)) ? 1 : 0;
+            char c = s.charAt(i);
+            if (Chars.isUpper(c)) {
+                upper++;
+            } else if (Chars.isLower(c)) {
+                lower++;
+                lowerRuns += i == start || !Chars.isLower(s.charAt(i - 1)) ? 1 : 0;
+            }
         }
-        int len = end - start;
-        return upper * 5 >= len && lower * 5 >= len && Entropy.bits(s, start, end) >= 4.0
+        return upper >= 3 && lower >= 3 && lower < 3.5 * lowerRuns && Entropy.bits(s, start, end) >= 4.0
                 && !Placeholders.looksFake(s, start, end);
     }
 }

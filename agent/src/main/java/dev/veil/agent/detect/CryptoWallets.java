@@ -9,7 +9,9 @@ final class CryptoWallets {
     private CryptoWallets() {
     }
 
-    private static final String[] ETH_CONTEXT = {"ethereum", "ether", "wallet", "metamask", "erc20", "erc-20", "usdt", "usdc", "send", "pay"};
+    /** Substring matches, so no "ether" (together, whether) and no "pay" (payments). */
+    private static final Context ETH_CONTEXT = Context.of("ethereum", " eth ", "eth:", "eth address", "wallet", "metamask",
+            "erc20", "erc-20", "usdt", "usdc", "polygon", "arbitrum");
 
     /** The address that is the word token [start, end), or null. */
     static Finding at(String s, int start, int end) {
@@ -37,6 +39,6 @@ final class CryptoWallets {
         if (upper && lower) {
             return Eip55.valid(s, start + 2, end);
         }
-        return Entropy.bits(s, start + 2, end) >= 3.0 && Context.near(s, start, end, ETH_CONTEXT);
+        return Entropy.bits(s, start + 2, end) >= 3.0 && ETH_CONTEXT.near(s, start, end);
     }
 }

@@ -16,6 +16,22 @@ import java.util.List;
  * text whatever it contains. User-defined patterns run afterwards with RE2/J, also linear.
  */
 public final class Engine {
+    private static final byte OTHER = 0;
+    private static final byte WORD = 1;
+    private static final byte AT = 2;
+    private static final byte TRIGGER = 3;
+    /** What the pass does at an ASCII char: skip it, read a word token, or offer it to a trigger scanner. */
+    private static final byte[] KIND = new byte[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            KIND[c] = Chars.isWord(c) ? WORD : OTHER;
+        }
+        KIND['@'] = AT;
+        KIND[':'] = TRIGGER;
+        KIND['='] = TRIGGER;
+    }
+
     private final boolean[] enabled;
     private final List<CustomDetector> custom;
     private final Allowlist allowlist;
@@ -67,24 +83,29 @@ public final class Engine {
         int lastEnd = -1;
         while (i < n) {
             char c = s.charAt(i);
+            int kind = c < 128 ? KIND[c] : OTHER;
+            if (kind == OTHER) {
+                i++;
+                continue;
+            }
             Finding f;
             int next;
-            if (Chars.isWord(c)) {
-                int tokenEnd = Chars.wordEnd(s, i);
+            if (kind == WORD) {
+                int tokenEnd = i + 1;
+                while (tokenEnd < n && Chars.isWord(s.charAt(tokenEnd))) {
+                    tokenEnd++;
+                }
                 f = Tokens.at(s, i, tokenEnd);
                 // skip past a finding that starts here; one found further on (a header or assignment
                 // value) is rescanned so a more specific detector can claim the same value
                 next = f != null && f.start() <= i ? Math.max(tokenEnd, f.end()) : tokenEnd;
-            } else if (c == '@') {
+            } else if (kind == AT) {
                 // right after a credential the '@' ends URL user info (https://<token>@host), not a mailbox name
                 f = lastEnd == i ? null : Emails.at(s, i);
                 next = f != null ? f.end() : i + 1;
-            } else if (c == ':' || c == '=') {
+            } else {
                 f = Triggers.at(s, i);
                 next = f != null ? Triggers.resumeAfter(f, i) : i + 1;
-            } else {
-                i++;
-                continue;
             }
             if (f != null && wanted(f, secrets, pii, s)) {
                 if (found == null) {

@@ -9,6 +9,10 @@ final class Ipv4 {
     private Ipv4() {
     }
 
+    private static final Context VERSION_WORDS = Context.of("version", "release", "build", "firmware");
+    private static final Context IP_WORDS = Context.of("ip", "address", "host", "server", "ping", "dns", "gateway",
+            "connect", "ssh");
+
     static boolean valid(String s, int start, int end) {
         int octets = 0;
         int value = -1;
@@ -33,10 +37,13 @@ final class Ipv4 {
                 length++;
             }
         }
-        if (octets != 4 || allSingle || first == 0 || first == 127 || first == 255) {
+        if (octets != 4 || first == 0 || first == 127 || first == 255) {
             return false;
         }
+        if (allSingle && !IP_WORDS.before(s, start, 32)) {
+            return false; // 1.2.3.4 is a version unless the text says it is an address (ping 8.8.8.8)
+        }
         boolean packageSpec = start > 0 && s.charAt(start - 1) == '@';
-        return !packageSpec && !Context.before(s, start, 24, "version", "release", "build", "firmware");
+        return !packageSpec && !VERSION_WORDS.before(s, start, 24);
     }
 }

@@ -32,7 +32,7 @@ final class KeyFormat {
     final int maxBody;
     final Check check;
     /** Words one of which must occur near the key (null: none needed). */
-    final String[] context;
+    final Context context;
 
     KeyFormat(String prefix, Detector detector, Alphabet alphabet, int minBody, int maxBody, Check check,
             String... context) {
@@ -42,7 +42,7 @@ final class KeyFormat {
         this.minBody = minBody;
         this.maxBody = maxBody;
         this.check = check;
-        this.context = context.length == 0 ? null : context;
+        this.context = context.length == 0 ? null : Context.of(context);
     }
 
     /** The shortest word-character token this format can start: lets the engine skip short words. */
@@ -66,7 +66,7 @@ final class KeyFormat {
         if (length < minBody || length > maxBody || end < s.length() && Chars.isWord(s.charAt(end))) {
             return -1;
         }
-        if (!valid(s, bodyStart, end) || context != null && !Context.near(s, start, end, context)) {
+        if (!valid(s, bodyStart, end) || context != null && !context.near(s, start, end)) {
             return -1;
         }
         return end;
@@ -93,6 +93,20 @@ final class KeyFormat {
     }
 
     private boolean random(String s, int from, int to) {
-        return Entropy.bits(s, from, to) >= alphabet.minEntropy(to - from) && !Placeholders.looksFake(s, from, to);
+        double floor = alphabet.minEntropy(to - from);
+        if (hexWithSeparators(s, from, to)) {
+            floor = Math.min(floor, Alphabet.HEX.minEntropy(to - from)); // a hex body cannot reach base62 entropy
+        }
+        return Entropy.bits(s, from, to) >= floor && !Placeholders.looksFake(s, from, to);
+    }
+
+    private static boolean hexWithSeparators(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (!Chars.isHex(c) && c != '_' && c != '-') {
+                return false;
+            }
+        }
+        return true;
     }
 }

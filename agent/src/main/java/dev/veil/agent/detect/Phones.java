@@ -11,10 +11,8 @@ final class Phones {
     private Phones() {
     }
 
-    private static final String[] PHONE_WORDS = {
-        "phone", "tel:", "tel.", "tel ", "call", "mobile", "cell", "fax", "whatsapp", "sms", "reach me", "dial",
-        "telefon", "téléphone", "handy",
-    };
+    private static final Context PHONE_WORDS = Context.of("phone", "tel:", "tel.", "tel ", "call", "mobile", "cell", "fax",
+            "whatsapp", "sms", "reach me", "dial", "telefon", "handy");
 
     static boolean valid(String s, int start, int end, long groups, int k, boolean plus) {
         int digits = DigitGroups.totalDigits(groups, k);
@@ -24,8 +22,8 @@ final class Phones {
         if (nanp(s, start, groups, k) || trunkPrefixed(s, start, groups, k, digits)) {
             return true;
         }
-        return Context.before(s, start, 32, PHONE_WORDS) && DigitGroups.consistent(groups, k)
-                && Numbers.distinctDigits(s, start, end) > 2;
+        return DigitGroups.consistent(groups, k) && Numbers.distinctDigits(s, start, end) > 2
+                && PHONE_WORDS.before(s, start, 32);
     }
 
     /** {@code 415-555-2671}, {@code (415) 555 2671}, {@code 415.555.2671}, {@code 1-800-555-0199}. */
@@ -44,15 +42,10 @@ final class Phones {
         if (!areaInParens && !DigitGroups.consistent(groups, k) || DigitGroups.parenthesized(groups, first + 1)) {
             return false;
         }
-        int areaAt = start + (first == 1 ? 2 : 0) + (areaInParens ? 1 : 0);
-        char a0 = s.charAt(areaAt);
-        boolean serviceCode = s.charAt(areaAt + 1) == '1' && s.charAt(areaAt + 2) == '1';
-        int exchangeAt = areaAt + 3 + (areaInParens ? 1 : 0);
-        while (!Chars.isDigit(s.charAt(exchangeAt))) {
-            exchangeAt++; // the separator, if any
-        }
-        char e0 = s.charAt(exchangeAt);
-        return a0 >= '2' && !serviceCode && e0 >= '2';
+        // The numbering plan forbids area codes and exchanges starting with 0 or 1, but fictional and
+        // generated numbers (555-123-4567) break that rule and are still meant as phone numbers; the
+        // 3-3-4 grouping itself is distinctive enough.
+        return true;
     }
 
     /** National numbers with a trunk 0 in 2-5 digit groups: {@code 020 7946 0958}, {@code 06-12-34-56-78}. */

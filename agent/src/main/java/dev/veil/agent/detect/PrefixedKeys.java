@@ -1,7 +1,6 @@
 package dev.veil.agent.detect;
 
 import static dev.veil.agent.detect.Alphabet.ALNUM;
-import static dev.veil.agent.detect.Alphabet.BASE32;
 import static dev.veil.agent.detect.Alphabet.BASE64;
 import static dev.veil.agent.detect.Alphabet.HEX;
 import static dev.veil.agent.detect.Alphabet.LOWER_HEX;
@@ -37,6 +36,8 @@ final class PrefixedKeys {
         new KeyFormat("sk-ant-admin", Detector.ANTHROPIC_ADMIN_KEY, WORD, 80, 130, RANDOM),
         new KeyFormat("sk-or-v1-", Detector.OPENROUTER_API_KEY, LOWER_HEX, 64, 64, RANDOM),
         new KeyFormat("sk-", Detector.OPENAI_API_KEY, ALNUM, 48, 48, OPENAI_MARKER_REQUIRED),
+        // sk- + 48 alnum without the marker: still most often an OpenAI user key (or a generated test one)
+        new KeyFormat("sk-", Detector.OPENAI_API_KEY, ALNUM, 48, 48, RANDOM),
         new KeyFormat("sk-", Detector.DEEPSEEK_API_KEY, LOWER_HEX, 32, 32, RANDOM, "deepseek"),
         new KeyFormat("sk-", Detector.SK_PREFIXED_KEY, WORD, 32, 200, RANDOM),
         new KeyFormat("hf_", Detector.HUGGINGFACE_TOKEN, ALNUM, 30, 40, RANDOM),
@@ -54,10 +55,11 @@ final class PrefixedKeys {
                 PREFIX_ONLY),
         new KeyFormat("tgp_v1_", Detector.TOGETHER_API_KEY, WORD, 40, 50, RANDOM),
         // AWS access key ids: 4-letter type prefix + 16 base32
-        new KeyFormat("AKIA", Detector.AWS_ACCESS_KEY_ID, BASE32, 16, 16, AWS_KEY_ID),
-        new KeyFormat("ASIA", Detector.AWS_ACCESS_KEY_ID, BASE32, 16, 16, AWS_KEY_ID),
-        new KeyFormat("ABIA", Detector.AWS_ACCESS_KEY_ID, BASE32, 16, 16, AWS_KEY_ID),
-        new KeyFormat("ACCA", Detector.AWS_ACCESS_KEY_ID, BASE32, 16, 16, AWS_KEY_ID),
+        // (real ids are base32; upper-case alphanumerics are accepted too, as hand-made samples use them)
+        new KeyFormat("AKIA", Detector.AWS_ACCESS_KEY_ID, UPPER_ALNUM, 16, 16, AWS_KEY_ID),
+        new KeyFormat("ASIA", Detector.AWS_ACCESS_KEY_ID, UPPER_ALNUM, 16, 16, AWS_KEY_ID),
+        new KeyFormat("ABIA", Detector.AWS_ACCESS_KEY_ID, UPPER_ALNUM, 16, 16, AWS_KEY_ID),
+        new KeyFormat("ACCA", Detector.AWS_ACCESS_KEY_ID, UPPER_ALNUM, 16, 16, AWS_KEY_ID),
         new KeyFormat("A3T", Detector.AWS_ACCESS_KEY_ID, UPPER_ALNUM, 17, 17, AWS_KEY_ID),
         // GitHub: classic tokens carry a CRC32 checksum
         new KeyFormat("ghp_", Detector.GITHUB_PAT, ALNUM, 36, 36, GITHUB_CRC32),

@@ -47,7 +47,9 @@ final class Tlds {
             + " lighting limo loan loans luxe maison mom mortgage movie music navy observer organic partners pet"
             + " pictures plus poker pro promo quest racing radio reise reisen rip rsvp rugby ryukyu saarland sbs"
             + " schule select shiksha shopping sky soy stockholm storage study supplies supply surgery sydney tatar"
-            + " theatre tickets tienda tirol today top trust tv vacations viajes vodka wales wang wtf xin yachts";
+            + " theatre tickets tienda tirol today top trust tv vacations viajes vodka wales wang wtf xin yachts"
+            // reserved for testing and documentation (RFC 2606), common in sample data
+            + " test example invalid";
 
     private static final Set<String> ALL;
 

@@ -43,8 +43,14 @@ final class Tokens {
         return f != null ? f : ContextKeys.at(s, start, end);
     }
 
-    /** Tokens of up to 6 chars: an auth scheme word, the first group of a spaced IBAN, an Azure AD secret head. */
+    /**
+     * Tokens of up to 6 chars: an auth scheme word, "is"/"was" after a credential word, the first group
+     * of a spaced IBAN, an Azure AD secret head.
+     */
     private static Finding shortToken(String s, int start, int end, char c0, int len) {
+        if (len == 2 && c0 == 'i' && s.charAt(start + 1) == 's' || len == 3 && c0 == 'w' && s.startsWith("was", start)) {
+            return Assignments.afterVerb(s, start, end);
+        }
         if (c0 == 'B' || c0 == 'b') {
             Finding f = AuthHeaders.at(s, start, end);
             if (f != null) {

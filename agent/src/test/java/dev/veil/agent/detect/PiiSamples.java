@@ -32,6 +32,7 @@ final class PiiSamples {
         }
         s.tp(Detector.EMAIL_ADDRESS, "{\"to\": \"%s\"}", "ops-team@company.org");
         s.tp(Detector.EMAIL_ADDRESS, "<a href=\"mailto:%s\">mail</a>", "first.last@sub.domain.fr");
+        s.tp(Detector.EMAIL_ADDRESS, "test account %s", "qa." + g.alnum(5).toLowerCase(java.util.Locale.ROOT) + "@acme.test");
         s.fp(Detector.EMAIL_ADDRESS, "git clone git@github.com:veil/agent.git");
         s.fp(Detector.EMAIL_ADDRESS, "<img src=\"icon@2x.png\"> and logo@3x.webp");
         s.fp(Detector.EMAIL_ADDRESS, "npm install @scope/pkg lodash@4.17.21 and @Override public void run()");
@@ -51,6 +52,8 @@ final class PiiSamples {
         s.tp(Detector.PHONE_NUMBER, "{\"phone\": \"%s\"}", "+1 " + p[0] + " " + p[1] + " " + p[2]);
         p = nanp().split("\\|");
         s.tp(Detector.PHONE_NUMBER, "US line %s", p[0] + "." + p[1] + "." + p[2]);
+        s.tp(Detector.PHONE_NUMBER, "fake number %s", "(555) " + (100 + g.nextInt(900)) + "-" + digits(4));
+        s.tp(Detector.PHONE_NUMBER, "intl %s", "+1-" + (200 + g.nextInt(700)) + "-" + digits(3) + "-" + digits(4));
         s.tp(Detector.PHONE_NUMBER, "London office %s", "+44 20 " + (7 + g.nextInt(2)) + digits(3) + " " + digits(4));
         s.tp(Detector.PHONE_NUMBER, "Mobil: %s", "+49 151 " + digits(8));
         s.tp(Detector.PHONE_NUMBER, "Standard : %s", "01 " + (40 + g.nextInt(50)) + " " + digits(2) + " " + digits(2) + " " + digits(2));
@@ -102,7 +105,8 @@ final class PiiSamples {
         s.tp(Detector.US_SSN, "social security number: %s", (667 + g.nextInt(200)) + " " + (10 + g.nextInt(89)) + " " + (1000 + g.nextInt(8999)));
         s.tp(Detector.US_SSN, "ssn=%s", (100 + g.nextInt(500)) + "" + (10 + g.nextInt(89)) + (1000 + g.nextInt(8999)));
         s.fp(Detector.US_SSN, "invalid: 000-12-3456, 666-12-3456, 900-12-3456, 123-00-4567, 123-45-0000");
-        s.fp(Detector.US_SSN, "the advertised 078-05-1120 and the example 123-45-6789");
+        s.fp(Detector.US_SSN, "the advertised 078-05-1120 and 219-09-9999");
+        s.tp(Detector.US_SSN, "My SSN is %s.", "123-45-6789");
         s.fp(Detector.US_SSN, "part no. 4155552671 and a nine digit id 123456780 without context");
     }
 
@@ -110,6 +114,7 @@ final class PiiSamples {
         s.tp(Detector.IPV4_ADDRESS, "ssh into %s and restart", "192.168." + g.nextInt(255) + "." + (2 + g.nextInt(250)));
         s.tp(Detector.IPV4_ADDRESS, "client_ip=%s", (11 + g.nextInt(100)) + "." + g.nextInt(255) + "." + g.nextInt(255) + "." + (1 + g.nextInt(254)));
         s.tp(Detector.IPV4_ADDRESS, "[%s]:8080", "10.0." + g.nextInt(255) + "." + (1 + g.nextInt(254)));
+        s.tp(Detector.IPV4_ADDRESS, "can't ping %s from the office", "8.8." + (1 + g.nextInt(9)) + "." + (1 + g.nextInt(9)));
         s.fp(Detector.IPV4_ADDRESS, "version 10.2.0.1, v1.2.3.4, 1.2.3.4, 256.1.1.1, 127.0.0.1 and 0.0.0.0");
         s.fp(Detector.IPV4_ADDRESS, "OID 1.3.6.1.4.1.311 and 1.2.3.4.5 and lodash@4.17.21.1");
         s.tp(Detector.IPV6_ADDRESS, "peer %s connected", "2001:db8:" + g.hex(4) + "::" + g.hex(3) + ":" + g.hex(4));

@@ -29,6 +29,7 @@ final class SecretSamples {
         s.tp(Detector.OPENAI_API_KEY, "export OPENAI_API_KEY=%s", join("sk-", "proj-", openAiBody(74)));
         s.tp(Detector.OPENAI_API_KEY, "client = OpenAI(api_key=\"%s\")", join("sk-", "proj-", openAiBody(60)));
         s.tp(Detector.OPENAI_API_KEY, "my old key was %s, does it still work?", join("sk-", g.alnum(20), "T3Blbk", "FJ", g.alnum(20)));
+        s.tp(Detector.OPENAI_API_KEY, "openai.api_key = '%s'", join("sk-", g.alnum(48)));
         s.tp(Detector.OPENAI_SERVICE_ACCOUNT_KEY, "{\"key\": \"%s\"}", join("sk-", "svcacct-", openAiBody(70)));
         s.tp(Detector.OPENAI_ADMIN_KEY, "Authorization: Bearer %s", join("sk-", "admin-", openAiBody(60)));
         s.fp(Detector.OPENAI_API_KEY, "Set OPENAI_API_KEY=sk-... in your shell, then run the script.");
@@ -88,13 +89,15 @@ final class SecretSamples {
         s.tp(Detector.AZURE_OPENAI_API_KEY, "AZURE_OPENAI_API_KEY=%s", g.hex(32));
         s.tp(Detector.AZURE_OPENAI_API_KEY, "endpoint https://contoso.openai.azure.com api-key: %s", g.hex(32));
         s.fp(Detector.AZURE_OPENAI_API_KEY, "md5 of the upload " + g.hex(32) + " matched");
-        s.tp(Detector.SK_PREFIXED_KEY, "MOONSHOT_API_KEY=%s", join("sk-", g.alnum(48)));
+        s.tp(Detector.SK_PREFIXED_KEY, "DASHSCOPE_API_KEY=%s", join("sk-", g.alnum(40)));
+        s.tp(Detector.SK_PREFIXED_KEY, "provider key %s", join("sk-", g.word(64)));
         s.fp(Detector.SK_PREFIXED_KEY, "sk-learn and sk-image are python packages; sk-abcdefghijklmnopqrstuvwxyz0123456789");
     }
 
     private void cloudAndDevPlatforms() {
         s.tp(Detector.AWS_ACCESS_KEY_ID, "aws_access_key_id = %s", join("AK", "IA", g.chars(KeyGen.BASE32, 16)));
         s.tp(Detector.AWS_ACCESS_KEY_ID, "temporary creds %s", join("AS", "IA", g.chars(KeyGen.BASE32, 16)));
+        s.tp(Detector.AWS_ACCESS_KEY_ID, "key id: %s", join("AK", "IA", g.chars(KeyGen.UPPER + KeyGen.DIGITS, 16)));
         s.fp(Detector.AWS_ACCESS_KEY_ID, "aws_access_key_id = " + join("AK", "IAIOSFODNN7", "EXAMPLE"));
         s.fp(Detector.AWS_ACCESS_KEY_ID, "AKIA keys are long-term, ASIA keys temporary: AKIAXXXXXXXXXXXXXXXX");
         String awsSecret = g.chars(KeyGen.ALNUM + "/+", 19) + "/" + g.chars(KeyGen.ALNUM, 20);
@@ -214,11 +217,14 @@ final class SecretSamples {
         s.tp(Detector.GENERIC_SECRET, "spring.datasource.password: %s", g.alnum(10) + "9");
         s.tp(Detector.GENERIC_SECRET, "jdbc:mysql://db/app?user=svc&password=%s&ssl=true", "h" + g.alnum(9) + "7");
         s.tp(Detector.GENERIC_SECRET, "const apiKey = \"%s\";", g.alnum(28));
+        s.tp(Detector.GENERIC_SECRET, "My password is %s btw, don't share it", "Tr0ub4dor&" + g.chars(KeyGen.DIGITS, 2));
+        s.tp(Detector.GENERIC_SECRET, "the DB password was %s until Monday", g.alnum(9) + "#");
         s.fp(Detector.GENERIC_SECRET, "password: required, at least 12 characters");
         s.fp(Detector.GENERIC_SECRET, "password = os.environ[\"DB_PASSWORD\"]; token = get_token()");
         s.fp(Detector.GENERIC_SECRET, "secret: ${SECRET}, api_key: <YOUR_API_KEY>, password=\"changeme\"");
         s.fp(Detector.GENERIC_SECRET, "passwordPolicy: strict, max_tokens: 4096, token_count = 1024, bypass=true");
         s.fp(Detector.GENERIC_SECRET, "if (password == null || token.isEmpty()) return; self.token = config.token");
         s.fp(Detector.GENERIC_SECRET, "monkey: banana123, compass: north, keyboard=qwerty123");
+        s.fp(Detector.GENERIC_SECRET, "the password is required, the token was revoked, the secret is out: this is fine");
     }
 }

@@ -27,6 +27,10 @@ final class RedactionCheck {
     static RewriteResult check(String url, String fixture) {
         EndpointMatch match = Endpoints.match(url);
         assertNotNull(match, url);
+        return check(match, fixture);
+    }
+
+    static RewriteResult check(EndpointMatch match, String fixture) {
         String input = Fixtures.planted(fixture);
         CanaryScrubber scrubber = new CanaryScrubber();
         RewriteResult r = RequestRewriter.rewrite(match, input.getBytes(StandardCharsets.UTF_8), null, scrubber);

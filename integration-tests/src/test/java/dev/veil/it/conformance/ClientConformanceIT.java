@@ -204,7 +204,7 @@ public abstract class ClientConformanceIT {
         assertTrue(plain.line("sse", "STREAM").length() > 100, plain.run::toString);
         assertTrue(plain.line("timeout", "ERROR").contains("imeout") || plain.line("timeout", "ERROR").contains("timed out"),
                 plain.run::toString);
-        for (String id : new String[] {"sse", "ndjson", "gzipSse", "otherStream", "earlyClose", "cancel", "afterwards"}) {
+        for (String id : new String[] {"sse", "ndjson", "gzipSse", "otherStream", "earlyClose", "cancel", "abandon", "afterwards"}) {
             assertEquals(plain.of(id), veiled.of(id), () -> id + " differs with Veil:\n" + veiled.run + "\nwithout:\n" + plain.run);
         }
         // The same failure type; its message may vary between runs of the same client (OkHttp 3 races its
@@ -216,10 +216,10 @@ public abstract class ClientConformanceIT {
             }
         }
         // Every LLM call of the run with Veil ended exactly once: 3 streams read to the end, an early
-        // close, a cancel, a timeout and the call after them; nothing dangles.
+        // close, a cancel, an abandoned body, a timeout and the call after them; nothing dangles.
         List<String> ended = veiled.run.agentLines().stream().filter(l -> CALL_ENDED.matcher(l).matches()).toList();
-        assertEquals(7, ended.size(), veiled.run::toString);
-        assertEquals(3, ended.stream().filter(l -> l.contains(", ended by ")).count(), veiled.run::toString);
+        assertEquals(8, ended.size(), veiled.run::toString);
+        assertEquals(4, ended.stream().filter(l -> l.contains(", ended by ")).count(), veiled.run::toString);
         assertTrue(ended.stream().anyMatch(l -> l.contains("model llama3.2")), veiled.run::toString);
         assertTrue(ended.stream().anyMatch(l -> l.contains("model gpt-4o-mini-2024-07-18")), veiled.run::toString);
         assertNoSecretIn(veiled.run, email);
@@ -259,6 +259,7 @@ public abstract class ClientConformanceIT {
                 .add("otherStream", server.url(t + "/internal/feed"), "stream", streamed)
                 .add("earlyClose", server.url(t + "/slow/a" + CHAT), "early-close", streamed)
                 .add("cancel", server.url(t + "/slow/b" + CHAT), "cancel", streamed)
+                .add("abandon", server.url(t + "/slow/c" + CHAT), "abandon", streamed)
                 .add("timeout", server.url(t + "/stall" + CHAT), "timeout", streamed)
                 .add("afterwards", server.url(t + "/after" + CHAT), "sync", chat("still fine, " + email));
     }

@@ -11,56 +11,123 @@ public final class JsonText {
 
     /**
      * Decodes the contents of a string token, {@code start} and {@code end} excluding the quotes. The
-     * token must already have been validated (escapes well formed).
+     * token must already have been validated (escapes and UTF-8 well formed).
      */
     public static String decode(byte[] b, int start, int end, boolean escaped, boolean ascii) {
         if (!escaped) {
             // ISO-8859-1 is a plain copy for ASCII (compact strings); UTF-8 otherwise.
             return new String(b, start, end - start, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
         }
-        StringBuilder sb = new StringBuilder(end - start);
+        if (ascii) {
+            String s = decodeAsciiEscaped(b, start, end);
+            if (s != null) {
+                return s;
+            }
+        }
+        char[] out = new char[end - start];
+        int n = 0;
         int i = start;
-        int runStart = start;
         while (i < end) {
-            if (b[i] != '\\') {
-                i++;
-                continue;
+            int c = b[i];
+            if (c >= 0) {
+                if (c != '\\') {
+                    out[n++] = (char) c;
+                    i++;
+                    continue;
+                }
+                byte e = b[i + 1];
+                i += 2;
+                switch (e) {
+                    case 'n':
+                        out[n++] = '\n';
+                        break;
+                    case 't':
+                        out[n++] = '\t';
+                        break;
+                    case 'r':
+                        out[n++] = '\r';
+                        break;
+                    case 'b':
+                        out[n++] = '\b';
+                        break;
+                    case 'f':
+                        out[n++] = '\f';
+                        break;
+                    case 'u':
+                        out[n++] = (char) ((hex(b[i]) << 12) | (hex(b[i + 1]) << 8) | (hex(b[i + 2]) << 4) | hex(b[i + 3]));
+                        i += 4;
+                        break;
+                    default:
+                        out[n++] = (char) e; // \" \\ \/
+                        break;
+                }
+            } else {
+                int lead = c & 0xFF;
+                if (lead < 0xE0 && i + 1 < end) {
+                    out[n++] = (char) (((lead & 0x1F) << 6) | (b[i + 1] & 0x3F));
+                    i += 2;
+                } else if (lead < 0xF0 && i + 2 < end) {
+                    out[n++] = (char) (((lead & 0x0F) << 12) | ((b[i + 1] & 0x3F) << 6) | (b[i + 2] & 0x3F));
+                    i += 3;
+                } else if (i + 3 < end) {
+                    int cp = ((lead & 0x07) << 18) | ((b[i + 1] & 0x3F) << 12) | ((b[i + 2] & 0x3F) << 6) | (b[i + 3] & 0x3F);
+                    out[n++] = Character.highSurrogate(cp);
+                    out[n++] = Character.lowSurrogate(cp);
+                    i += 4;
+                } else {
+                    out[n++] = '\uFFFD';
+                    i++;
+                }
             }
-            if (i > runStart) {
-                sb.append(new String(b, runStart, i - runStart, StandardCharsets.UTF_8));
+        }
+        return new String(out, 0, n);
+    }
+
+    /**
+     * The common case of an ASCII string with simple escapes ({@code \\n}, {@code \\"}): runs between
+     * escapes are block-copied and the result stays a compact Latin-1 string. Null when a {@code \\u}
+     * escape needs the general path.
+     */
+    private static String decodeAsciiEscaped(byte[] b, int start, int end) {
+        byte[] out = new byte[end - start];
+        int n = 0;
+        int i = start;
+        while (i < end) {
+            int j = i;
+            while (j < end && b[j] != '\\') {
+                j++;
             }
-            byte e = b[i + 1];
+            System.arraycopy(b, i, out, n, j - i);
+            n += j - i;
+            if (j == end) {
+                break;
+            }
+            byte e = b[j + 1];
             switch (e) {
                 case 'n':
-                    sb.append('\n');
+                    out[n++] = '\n';
                     break;
                 case 't':
-                    sb.append('\t');
+                    out[n++] = '\t';
                     break;
                 case 'r':
-                    sb.append('\r');
+                    out[n++] = '\r';
                     break;
                 case 'b':
-                    sb.append('\b');
+                    out[n++] = '\b';
                     break;
                 case 'f':
-                    sb.append('\f');
+                    out[n++] = '\f';
                     break;
                 case 'u':
-                    sb.append((char) ((hex(b[i + 2]) << 12) | (hex(b[i + 3]) << 8) | (hex(b[i + 4]) << 4) | hex(b[i + 5])));
-                    i += 4;
-                    break;
+                    return null;
                 default:
-                    sb.append((char) e); // \" \\ \/
+                    out[n++] = e;
                     break;
             }
-            i += 2;
-            runStart = i;
+            i = j + 2;
         }
-        if (end > runStart) {
-            sb.append(new String(b, runStart, end - runStart, StandardCharsets.UTF_8));
-        }
-        return sb.toString();
+        return new String(out, 0, n, StandardCharsets.ISO_8859_1);
     }
 
     /** The JSON string token (with quotes) for {@code s}, UTF-8 encoded; lone surrogates are kept as escapes. */

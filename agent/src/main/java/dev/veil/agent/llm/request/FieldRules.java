@@ -50,7 +50,7 @@ final class FieldRules {
                 "category", "threshold", "mode", "method", "responseMimeType", "response_mime_type", "tool_choice",
                 "stop_reason", "finish_reason", "stopReason", "anthropic_beta", "signature", "thoughtSignature",
                 "thought_signature", "encrypted_content", "cache_control", "safety_mode", "fileUri", "file_uri",
-                "outputDimensionality", "dimensions", "logprobs", "parallel_tool_calls");
+                "outputDimensionality", "dimensions", "logprobs", "parallel_tool_calls", "cachedContent", "cached_content");
         media("data", "bytes", "b64_json", "file_data", "images", "image_data", "redactedContent", "audio_data");
         for (String k : new String[] {"input", "args", "arguments", "response", "json", "metadata"}) {
             put(k, APP_DATA);

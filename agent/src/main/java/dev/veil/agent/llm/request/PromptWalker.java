@@ -145,6 +145,9 @@ final class PromptWalker {
             int keyStart = pos + 1;
             int flags = scanString();
             int keyEnd = pos - 1;
+            if (appData) {
+                scrubName(keyStart - 1, keyStart, keyEnd, flags);
+            }
             int keyCode = (flags & ESCAPED) == 0 ? FieldRules.lookup(b, keyStart, keyEnd) : escapedKeyCode(keyStart, keyEnd);
             skipWs();
             if (pos >= limit || b[pos] != ':') {
@@ -235,6 +238,15 @@ final class PromptWalker {
         }
     }
 
+    /** In application data even member names are data (a map keyed by e-mail address, say). */
+    private void scrubName(int tokenStart, int start, int end, int flags) {
+        String name = JsonText.decode(b, start, end, (flags & ESCAPED) != 0, (flags & NON_ASCII) == 0);
+        String sent = scrubber.scrub(name);
+        if (sent != name && !sent.equals(name)) {
+            addSplice(new Splice(tokenStart, end + 1, JsonText.encode(sent)));
+        }
+    }
+
     /** Scrubs one string; JSON inside it is walked so that its own strings are scrubbed and it stays valid. */
     private String scrub(String text) {
         if (nestedLevel < MAX_NESTED_JSON && looksLikeJson(text)) {
@@ -263,6 +275,14 @@ final class PromptWalker {
         return FieldRules.lookup(key, 0, key.length);
     }
 
+    private static final boolean[] PLAIN = new boolean[256];
+
+    static {
+        for (int c = 0x20; c < 0x80; c++) {
+            PLAIN[c] = c != '"' && c != '\\';
+        }
+    }
+
     private static final int ESCAPED = 1;
     private static final int NON_ASCII = 2;
 
@@ -273,6 +293,10 @@ final class PromptWalker {
         final byte[] buf = b;
         final int lim = limit;
         while (true) {
+            // Fast path: the bytes that need no attention (printable ASCII other than quote and backslash).
+            while (p < lim && PLAIN[buf[p] & 0xFF]) {
+                p++;
+            }
             if (p >= lim) {
                 throw INVALID;
             }
@@ -301,13 +325,48 @@ final class PromptWalker {
                 }
             } else if (c < 0) {
                 flags |= NON_ASCII;
-                p++;
+                p = utf8Sequence(buf, p, lim);
             } else if (c < 0x20) {
                 throw INVALID;
             } else {
                 p++;
             }
         }
+    }
+
+    /** Validates one multi-byte UTF-8 sequence starting at {@code p} (RFC 3629); returns the index after it. */
+    private static int utf8Sequence(byte[] buf, int p, int lim) {
+        int lead = buf[p] & 0xFF;
+        int n;
+        int min = 0x80;
+        int max = 0xBF;
+        if (lead >= 0xC2 && lead <= 0xDF) {
+            n = 1;
+        } else if (lead >= 0xE0 && lead <= 0xEF) {
+            n = 2;
+            min = lead == 0xE0 ? 0xA0 : 0x80; // no overlong forms
+            max = lead == 0xED ? 0x9F : 0xBF; // no surrogates
+        } else if (lead >= 0xF0 && lead <= 0xF4) {
+            n = 3;
+            min = lead == 0xF0 ? 0x90 : 0x80;
+            max = lead == 0xF4 ? 0x8F : 0xBF;
+        } else {
+            throw INVALID;
+        }
+        if (p + n >= lim) {
+            throw INVALID;
+        }
+        int second = buf[p + 1] & 0xFF;
+        if (second < min || second > max) {
+            throw INVALID;
+        }
+        for (int i = 2; i <= n; i++) {
+            int cont = buf[p + i] & 0xFF;
+            if (cont < 0x80 || cont > 0xBF) {
+                throw INVALID;
+            }
+        }
+        return p + n + 1;
     }
 
     private void number() {

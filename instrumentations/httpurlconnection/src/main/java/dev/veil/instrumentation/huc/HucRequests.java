@@ -11,6 +11,7 @@ import java.net.URL;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.concurrent.CancellationException;
 
 /**
  * Glue for {@code HttpURLConnection}, in the boot loader (the instrumented class is in {@code java.base}).
@@ -113,6 +114,15 @@ public final class HucRequests {
         HucCall call = CALLS.remove(connection);
         if (call != null) {
             Veil.callEnded(call.handle, failure);
+        }
+    }
+
+    /** The app disconnected: a call whose body was not read to its end is over. */
+    public static void disconnected(HttpURLConnection connection) {
+        HucCall call = CALLS.remove(connection);
+        if (call != null) {
+            // Ignored by the agent when the tee already ended the call.
+            Veil.callEnded(call.handle, new CancellationException("the application disconnected before the end of the body"));
         }
     }
 

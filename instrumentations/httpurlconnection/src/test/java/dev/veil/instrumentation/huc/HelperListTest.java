@@ -9,6 +9,6 @@ class HelperListTest {
 
     @Test
     void everyGlueClassIsDeclaredAsAHelper() throws IOException {
-        HelperLists.assertEveryGlueClassIsAHelper(new HttpUrlConnectionModule(), "HttpUrlConnectionModule", "HttpUrlConnectionInstrumentation", "WriteRequestsAdvice", "GetInputStreamAdvice");
+        HelperLists.assertEveryGlueClassIsAHelper(new HttpUrlConnectionModule(), "HttpUrlConnectionModule", "HttpUrlConnectionInstrumentation", "WriteRequestsAdvice", "GetInputStreamAdvice", "DisconnectAdvice");
     }
 }

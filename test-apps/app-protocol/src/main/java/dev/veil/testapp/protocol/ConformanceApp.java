@@ -25,19 +25,20 @@ import java.util.zip.GZIPOutputStream;
  * the four calls below with its HTTP client, the way ordinary apps do; this class turns a scenario into
  * calls and prints what the app saw.
  *
- * <p>Arguments: {@code <url> <mode> <body-file>} for one scenario, or {@code --batch <file>} where each
+ * <p>Arguments: {@code <url> <mode> <body-file> ["Name: value"]} for one scenario (the optional
+ * header is added to the request, e.g. a {@code Content-Encoding}), or {@code --batch <file>} where each
  * line is {@code id<TAB>url<TAB>mode<TAB>body-file}; in a batch every output line starts with {@code id }.
  *
  * <p>Modes: {@code sync} ({@code send}), {@code async} ({@code sendAsync}), {@code chunked}
  * ({@code inputStream}: no length), {@code gzip} (gzip body, {@code Content-Encoding: gzip}),
  * {@code stream} (reads 7 bytes at a time), {@code timeout} (1 s read timeout, reads a stream),
  * {@code early-close} (closes the stream after its first line), {@code cancel} (cancels the call after
- * the first line), {@code retry} (sends the same request object again after a 5xx),
+ * the first line), {@code abandon} (reads the status only, cancels, closes the unread body), {@code retry} (sends the same request object again after a 5xx),
  * {@code concurrent-N} (N sync calls at once; {@code %i%} in the body becomes the call's index).
  * Any other mode is a sync call whose {@link RequestSpec#variant} names it (app-specific variants).
  *
  * <p>Output: {@code STATUS n}, {@code BODY text}, {@code STREAM base64}, {@code CLOSED},
- * {@code CANCELLED}, {@code ATTEMPTS n}, {@code CONCURRENT ok=n}, or {@code ERROR class: message}.
+ * {@code CANCELLED}, {@code ABANDONED}, {@code ATTEMPTS n}, {@code CONCURRENT ok=n}, or {@code ERROR class: message}.
  */
 public abstract class ConformanceApp {
 
@@ -67,6 +68,9 @@ public abstract class ConformanceApp {
                 out.flush();
             }
         } else {
+            if (args.length > 3) {
+                extraHeader = args[3];
+            }
             for (String printed : scenario(args[0], args[1], Files.readAllBytes(Paths.get(args[2])))) {
                 out.println(printed);
             }
@@ -116,6 +120,9 @@ public abstract class ConformanceApp {
             case "cancel":
                 firstLineThenStop(open(build(spec(mode, url, body, false, false, 0))), "cancel".equals(mode), lines);
                 return;
+            case "abandon":
+                abandon(open(build(spec(mode, url, body, false, false, 0))), lines);
+                return;
             case "retry":
                 retry(build(spec(mode, url, body, false, false, 0)), lines);
                 return;
@@ -124,11 +131,18 @@ public abstract class ConformanceApp {
         }
     }
 
-    private static RequestSpec spec(String mode, String url, byte[] body, boolean unknownLength, boolean gzip,
-                                    int readTimeoutMillis) throws IOException {
+    /** One more request header, {@code "Name: value"}, from the optional 4th argument of a single run. */
+    private String extraHeader;
+
+    private RequestSpec spec(String mode, String url, byte[] body, boolean unknownLength, boolean gzip,
+                             int readTimeoutMillis) throws IOException {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         headers.put("Authorization", "Bearer test-token");
+        if (extraHeader != null) {
+            int colon = extraHeader.indexOf(':');
+            headers.put(extraHeader.substring(0, colon).trim(), extraHeader.substring(colon + 1).trim());
+        }
         byte[] bytes = body;
         if (gzip) {
             headers.put("Content-Encoding", "gzip");
@@ -178,6 +192,14 @@ public abstract class ConformanceApp {
             in.close();
             lines.add("CLOSED");
         }
+    }
+
+    /** Reads the status only, then gives the call up the client's way and closes the unread body. */
+    private static void abandon(Streamed streamed, List<String> lines) throws IOException {
+        lines.add("STATUS " + streamed.status);
+        streamed.cancel.run();
+        streamed.body.close();
+        lines.add("ABANDONED");
     }
 
     private void retry(Object request, List<String> lines) throws Exception {

@@ -1,0 +1,24 @@
+package dev.veil.agent.audit;
+
+import dev.veil.agent.config.Setting;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/** Settings of the audit log: one JSON line per LLM call, never a prompt or a detected value. */
+public final class AuditSettings {
+    private AuditSettings() {
+    }
+
+    public static final Setting<String> FILE = Setting.text("veil.audit.file", "", "a file path",
+            "Audit log: one JSON line per LLM call (time, host, provider, model, action, detector ids and counts, "
+                    + "status, trace id; never a prompt or a detected value). Created with mode 600. Off when empty.");
+
+    public static final Setting<Long> MAX_BYTES = Setting.bytes("veil.audit.max-bytes", "10MiB",
+            "Size at which the audit log is rotated (`file` → `file.1` → … ).");
+
+    public static final Setting<Long> KEEP = Setting.number("veil.audit.keep", 5, 0, 100,
+            "How many rotated audit files are kept besides the current one.");
+
+    public static final List<Setting<?>> ALL = Collections.unmodifiableList(Arrays.<Setting<?>>asList(FILE, MAX_BYTES, KEEP));
+}
