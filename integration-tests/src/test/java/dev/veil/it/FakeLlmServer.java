@@ -40,6 +40,22 @@ public final class FakeLlmServer implements AutoCloseable {
         public String bodyText() {
             return new String(body, StandardCharsets.UTF_8);
         }
+
+        /** The body with a {@code Content-Encoding: gzip} undone (the bytes as sent otherwise). */
+        public byte[] decodedBody() {
+            if (!"gzip".equalsIgnoreCase(headers.getFirst("Content-Encoding"))) {
+                return body;
+            }
+            try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new AssertionError("the server got a broken gzip body", e);
+            }
+        }
+
+        public String decodedText() {
+            return new String(decodedBody(), StandardCharsets.UTF_8);
+        }
     }
 
     /** A canned answer: one body, or chunks flushed one by one (a stream) with a short pause between them. */
@@ -89,7 +105,8 @@ public final class FakeLlmServer implements AutoCloseable {
 
     public FakeLlmServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        // Cached: stalled and never-ending streams hold their thread; 50 concurrent calls must not queue.
+        server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", this::handle);
         server.start();
     }
@@ -125,6 +142,9 @@ public final class FakeLlmServer implements AutoCloseable {
         String path = exchange.getRequestURI().getRawPath();
         received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                 exchange.getRequestHeaders(), body));
+        if (ServerBehaviours.handle(exchange, path, body)) {
+            return;
+        }
         if (path.endsWith("/chat/completions") && !replies.containsKey(path)) {
             JsonNode request = parse(body);
             if (request != null && request.path("stream").asBoolean(false)) {
@@ -156,7 +176,7 @@ public final class FakeLlmServer implements AutoCloseable {
      * {@code stream_options.include_usage} every chunk carries {@code "usage":null} and an extra last chunk
      * with {@code "choices":[]} carries the usage.
      */
-    private static void streamOpenAiChat(HttpExchange exchange, boolean includeUsage) throws IOException {
+    static void streamOpenAiChat(HttpExchange exchange, boolean includeUsage) throws IOException {
         exchange.getResponseHeaders().add("Content-Type", "text/event-stream; charset=utf-8");
         exchange.sendResponseHeaders(200, 0);
         String head = "{\"id\":\"chatcmpl-stream\",\"object\":\"chat.completion.chunk\",\"created\":1,"
@@ -190,7 +210,7 @@ public final class FakeLlmServer implements AutoCloseable {
         }
     }
 
-    private static JsonNode parse(byte[] body) {
+    static JsonNode parse(byte[] body) {
         try {
             return JSON.readTree(body);
         } catch (IOException e) {

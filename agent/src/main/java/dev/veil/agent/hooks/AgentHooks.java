@@ -162,6 +162,10 @@ public final class AgentHooks implements VeilHooks {
     @Override
     public RequestVerdict interceptionFailed(Object endpoint, Throwable failure) {
         EndpointMatch match = endpoint instanceof EndpointMatch ? (EndpointMatch) endpoint : null;
+        if ("off".equals(mode)) {
+            // Veil inspects nothing in off mode, so a body it cannot read (streamed, duplex) is no failure.
+            return RequestVerdict.pass();
+        }
         String what = failure instanceof PromptTooLargeException
                 ? "the request body is larger than veil.prompt.max-bytes"
                 : "the request body could not be read for inspection";

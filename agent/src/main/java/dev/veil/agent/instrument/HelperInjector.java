@@ -7,8 +7,10 @@ import java.lang.instrument.Instrumentation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.security.ProtectionDomain;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.WeakHashMap;
 import net.bytebuddy.utility.JavaModule;
 
@@ -26,8 +28,9 @@ final class HelperInjector {
 
     private final Instrumentation inst;
     private final ClassLoader agentLoader;
-    private final Map<ClassLoader, Boolean> injectedInto = new WeakHashMap<ClassLoader, Boolean>();
-    private boolean injectedIntoBoot;
+    /** Per class loader, the helper classes already defined there (several modules may share a loader). */
+    private final Map<ClassLoader, Set<String>> injectedInto = new WeakHashMap<ClassLoader, Set<String>>();
+    private final Set<String> injectedIntoBoot = new HashSet<String>();
     private Method defineClass;
     private Method defineClassInBoot;
 
@@ -41,20 +44,22 @@ final class HelperInjector {
         if (helpers.isEmpty() || target == agentLoader) {
             return;
         }
-        if (target == null ? injectedIntoBoot : injectedInto.containsKey(target)) {
-            return;
+        Set<String> done = target == null ? injectedIntoBoot : injectedInto.get(target);
+        if (done == null) {
+            done = new HashSet<String>();
+            injectedInto.put(target, done);
         }
         Class<?> first = null;
         for (String helper : helpers) {
+            if (done.contains(helper) && first != null) {
+                continue;
+            }
+            // define() finds a class defined before, so the first helper is known for the module edge below.
             Class<?> defined = define(target, helper);
+            done.add(helper);
             if (first == null) {
                 first = defined;
             }
-        }
-        if (target == null) {
-            injectedIntoBoot = true;
-        } else {
-            injectedInto.put(target, Boolean.TRUE);
         }
         // Advice woven into a named module (e.g. java.net.http) calls the helpers in the loader's unnamed module.
         if (instrumentedModule != null && instrumentedModule.isNamed() && first != null) {

@@ -1,37 +1,14 @@
 package dev.veil.instrumentation.jdkhttp;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
+import dev.veil.instrumentation.api.HelperLists;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/**
- * Every class the advice may reach must be injected next to {@code java.net.http}; a class missing from
- * {@link JdkHttpClientModule#helperClassNames()} would fail at run time with NoClassDefFoundError.
- */
+/** Every class the advice may reach must be injected next to {@code java.net.http}; all of them must be declared. */
 class HelperListTest {
-
-    /** Classes that live only in the agent: the module, its type instrumentation and the advice (inlined). */
-    private static final Set<String> AGENT_SIDE = Set.of("JdkHttpClientModule", "HttpClientImplInstrumentation", "SendAsyncAdvice");
 
     @Test
     void everyGlueClassIsDeclaredAsAHelper() throws IOException {
-        Path dir = Path.of("target/classes/dev/veil/instrumentation/jdkhttp");
-        Set<String> compiled;
-        try (Stream<Path> files = Files.list(dir)) {
-            compiled = files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith(".class"))
-                    .map(n -> n.substring(0, n.length() - ".class".length()))
-                    .filter(n -> !AGENT_SIDE.contains(n))
-                    .map(n -> "dev.veil.instrumentation.jdkhttp." + n)
-                    .collect(Collectors.toCollection(TreeSet::new));
-        }
-        assertEquals(compiled, new TreeSet<>(new JdkHttpClientModule().helperClassNames()));
+        HelperLists.assertEveryGlueClassIsAHelper(new JdkHttpClientModule(), "JdkHttpClientModule", "HttpClientImplInstrumentation", "SendAsyncAdvice");
     }
 }

@@ -1,96 +1,110 @@
 package dev.veil.testapp.jdkhttp;
 
+import dev.veil.testapp.protocol.ConformanceApp;
+import dev.veil.testapp.protocol.Reply;
+import dev.veil.testapp.protocol.RequestSpec;
+import dev.veil.testapp.protocol.Streamed;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Paths;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.CompletionException;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * An unmodified app that posts a body with {@code java.net.http.HttpClient} the way real apps do.
- * Usage: {@code JdkHttpApp <url> <how> <body-file> [Name=value | "Name: value" ...]} (extra request headers) where {@code how} is one of
- * {@code send}, {@code sendAsync}, {@code inputStream} (unknown length), {@code byteArray}, {@code http2},
- * {@code stream} (reads the response as an InputStream, 7 bytes at a time, and prints it in base64),
- * {@code streamClose} (reads the first bytes of the response stream, then closes it).
- * Prints {@code STATUS n} and {@code BODY ...}, or {@code ERROR class: message}.
+ * An unmodified app that posts a body with {@code java.net.http.HttpClient} the way real apps do, driven
+ * by the conformance protocol ({@link ConformanceApp}). Extra variants: {@code byteArray}
+ * ({@code BodyPublishers.ofByteArray}) and {@code http2}; the default publisher is {@code ofString};
+ * {@code chunked}/{@code inputStream} use {@code ofInputStream} (unknown length). Redirects are followed
+ * ({@code Redirect.NORMAL}).
  */
-public final class JdkHttpApp {
+public final class JdkHttpApp extends ConformanceApp {
+
+    private final HttpClient http1 = client(HttpClient.Version.HTTP_1_1);
+    private HttpClient http2;
 
     public static void main(String[] args) throws Exception {
-        URI uri = URI.create(args[0]);
-        String how = args[1];
-        byte[] body = Files.readAllBytes(Paths.get(args[2]));
+        new JdkHttpApp().runMain(args);
+    }
 
-        HttpClient.Builder clientBuilder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
-        clientBuilder.version("http2".equals(how) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1);
-        HttpClient client = clientBuilder.build();
+    private static HttpClient client(HttpClient.Version version) {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).version(version)
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
 
+    private synchronized HttpClient clientFor(RequestSpec spec) {
+        if (!"http2".equals(spec.variant)) {
+            return http1;
+        }
+        if (http2 == null) {
+            http2 = client(HttpClient.Version.HTTP_2);
+        }
+        return http2;
+    }
+
+    /** The request and the client that sends it. */
+    private static final class Call {
+        final HttpClient client;
+        final HttpRequest request;
+
+        Call(HttpClient client, HttpRequest request) {
+            this.client = client;
+            this.request = request;
+        }
+    }
+
+    @Override
+    protected Object build(RequestSpec spec) {
+        byte[] body = spec.body;
         HttpRequest.BodyPublisher publisher;
-        if ("inputStream".equals(how)) {
+        if (spec.unknownLength) {
             publisher = HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body));
-        } else if ("byteArray".equals(how)) {
+        } else if ("byteArray".equals(spec.variant) || spec.headers.containsKey("Content-Encoding")) {
             publisher = HttpRequest.BodyPublishers.ofByteArray(body);
         } else {
-            publisher = HttpRequest.BodyPublishers.ofString(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+            publisher = HttpRequest.BodyPublishers.ofString(new String(body, StandardCharsets.UTF_8));
         }
-        HttpRequest.Builder requestBuilder = HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer test-token")
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(spec.url))
+                .timeout(Duration.ofMillis(spec.readTimeoutMillis > 0 ? spec.readTimeoutMillis : 30_000))
                 .POST(publisher);
-        for (int i = 3; i < args.length; i++) {
-            // Extra request headers: "Name=value" or "Name: value", whichever separator comes first.
-            int eq = args[i].indexOf('=');
-            int colon = args[i].indexOf(':');
-            int cut = eq < 0 ? colon : colon < 0 ? eq : Math.min(eq, colon);
-            requestBuilder.header(args[i].substring(0, cut).trim(), args[i].substring(cut + 1).trim());
+        for (Map.Entry<String, String> h : spec.headers.entrySet()) {
+            builder.header(h.getKey(), h.getValue());
         }
-        HttpRequest request = requestBuilder.build();
-        try {
-            if ("streamClose".equals(how)) {
-                // Reads the first bytes of a stream and closes it, as an app that stops early does.
-                HttpResponse<java.io.InputStream> streamed = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-                byte[] first = new byte[16];
-                int n;
-                try (java.io.InputStream in = streamed.body()) {
-                    n = in.read(first);
-                }
-                System.out.println("STATUS " + streamed.statusCode());
-                System.out.println("CLOSED after " + n + " bytes");
-                return;
+        return new Call(clientFor(spec), builder.build());
+    }
+
+    @Override
+    protected Reply execute(Object request) throws Exception {
+        Call call = (Call) request;
+        HttpResponse<String> response = call.client.send(call.request, HttpResponse.BodyHandlers.ofString());
+        return new Reply(response.statusCode(), response.body());
+    }
+
+    @Override
+    protected Reply executeAsync(Object request) {
+        Call call = (Call) request;
+        HttpResponse<String> response = call.client.sendAsync(call.request, HttpResponse.BodyHandlers.ofString()).join();
+        return new Reply(response.statusCode(), response.body());
+    }
+
+    @Override
+    protected Streamed open(Object request) throws Exception {
+        Call call = (Call) request;
+        CompletableFuture<HttpResponse<InputStream>> future =
+                call.client.sendAsync(call.request, HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = future.get();
+        InputStream body = response.body();
+        // The JDK client has no call handle to cancel once the response arrived: closing the body cancels it.
+        return new Streamed(response.statusCode(), body, () -> {
+            try {
+                body.close();
+            } catch (java.io.IOException ignored) {
+                // closing is all the app can do
             }
-            if ("stream".equals(how)) {
-                // Reads the body the way streaming SDKs do: an InputStream, a small buffer at a time.
-                HttpResponse<java.io.InputStream> streamed = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-                java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
-                try (java.io.InputStream in = streamed.body()) {
-                    byte[] buffer = new byte[7];
-                    int n;
-                    while ((n = in.read(buffer)) != -1) {
-                        all.write(buffer, 0, n);
-                    }
-                }
-                System.out.println("STATUS " + streamed.statusCode());
-                System.out.println("STREAM " + java.util.Base64.getEncoder().encodeToString(all.toByteArray()));
-                return;
-            }
-            HttpResponse<String> response;
-            if ("sendAsync".equals(how)) {
-                response = client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).join();
-            } else {
-                response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            }
-            System.out.println("STATUS " + response.statusCode());
-            System.out.println("BODY " + response.body());
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            System.out.println("ERROR " + cause.getClass().getName() + ": " + cause.getMessage());
-        } catch (Exception e) {
-            System.out.println("ERROR " + e.getClass().getName() + ": " + e.getMessage());
-        }
+        });
     }
 }

@@ -1,0 +1,31 @@
+package dev.veil.instrumentation.apache5;
+
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.veil.instrumentation.api.TypeInstrumentation;
+import dev.veil.instrumentation.api.TypeTransformer;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/** {@code doExecute(HttpHost, ClassicHttpRequest, HttpContext)} of the classic client implementations. */
+final class ClassicInstrumentation implements TypeInstrumentation {
+
+    @Override
+    public ElementMatcher<TypeDescription> typeMatcher() {
+        return namedOneOf(ApacheHttpClient5Module.CLASSIC_CLIENTS.toArray(new String[0]));
+    }
+
+    @Override
+    public void transform(TypeTransformer transformer) {
+        transformer.applyAdviceToMethod(
+                named("doExecute").and(not(isAbstract())).and(takesArguments(3))
+                        .and(takesArgument(0, named("org.apache.hc.core5.http.HttpHost")))
+                        .and(takesArgument(1, named("org.apache.hc.core5.http.ClassicHttpRequest"))),
+                ClassicDoExecuteAdvice.class.getName());
+    }
+}

@@ -1,0 +1,271 @@
+package dev.veil.testapp.protocol;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The protocol every client test app speaks, so one conformance suite drives them all. An app implements
+ * the four calls below with its HTTP client, the way ordinary apps do; this class turns a scenario into
+ * calls and prints what the app saw.
+ *
+ * <p>Arguments: {@code <url> <mode> <body-file> ["Name: value"]} for one scenario (the optional
+ * header is added to the request, e.g. a {@code Content-Encoding}), or {@code --batch <file>} where each
+ * line is {@code id<TAB>url<TAB>mode<TAB>body-file}; in a batch every output line starts with {@code id }.
+ *
+ * <p>Modes: {@code sync} ({@code send}), {@code async} ({@code sendAsync}), {@code chunked}
+ * ({@code inputStream}: no length), {@code gzip} (gzip body, {@code Content-Encoding: gzip}),
+ * {@code stream} (reads 7 bytes at a time), {@code timeout} (1 s read timeout, reads a stream),
+ * {@code early-close} (closes the stream after its first line), {@code cancel} (cancels the call after
+ * the first line), {@code abandon} (reads the status only, cancels, closes the unread body), {@code retry} (sends the same request object again after a 5xx),
+ * {@code concurrent-N} (N sync calls at once; {@code %i%} in the body becomes the call's index).
+ * Any other mode is a sync call whose {@link RequestSpec#variant} names it (app-specific variants).
+ *
+ * <p>Output: {@code STATUS n}, {@code BODY text}, {@code STREAM base64}, {@code CLOSED},
+ * {@code CANCELLED}, {@code ABANDONED}, {@code ATTEMPTS n}, {@code CONCURRENT ok=n}, or {@code ERROR class: message}.
+ */
+public abstract class ConformanceApp {
+
+    /** Builds the client's request object once (a retry sends it again). */
+    protected abstract Object build(RequestSpec spec) throws Exception;
+
+    /** Sends it and reads the whole body as text, blocking. */
+    protected abstract Reply execute(Object request) throws Exception;
+
+    /** Sends it through the client's asynchronous API and waits for the text body. */
+    protected abstract Reply executeAsync(Object request) throws Exception;
+
+    /** Sends it and returns the body unread, as a stream. */
+    protected abstract Streamed open(Object request) throws Exception;
+
+    public final void runMain(String[] args) throws Exception {
+        PrintStream out = System.out;
+        if (args.length == 2 && "--batch".equals(args[0])) {
+            for (String line : Files.readAllLines(Paths.get(args[1]), StandardCharsets.UTF_8)) {
+                if (line.trim().isEmpty()) {
+                    continue;
+                }
+                String[] f = line.split("\t");
+                for (String printed : scenario(f[1], f[2], Files.readAllBytes(Paths.get(f[3])))) {
+                    out.println(f[0] + " " + printed);
+                }
+                out.flush();
+            }
+        } else {
+            if (args.length > 3) {
+                extraHeader = args[3];
+            }
+            for (String printed : scenario(args[0], args[1], Files.readAllBytes(Paths.get(args[2])))) {
+                out.println(printed);
+            }
+        }
+        out.flush();
+        System.exit(0);
+    }
+
+    private List<String> scenario(String url, String mode, byte[] body) {
+        List<String> lines = new ArrayList<>();
+        try {
+            run(url, mode, body, lines);
+        } catch (Throwable t) {
+            lines.add(error(t));
+        }
+        return lines;
+    }
+
+    private void run(String url, String mode, byte[] body, List<String> lines) throws Exception {
+        if (mode.startsWith("concurrent-")) {
+            concurrent(url, Integer.parseInt(mode.substring("concurrent-".length())), body, lines);
+            return;
+        }
+        switch (mode) {
+            case "sync":
+            case "send":
+                print(execute(build(spec(mode, url, body, false, false, 0))), lines);
+                return;
+            case "async":
+            case "sendAsync":
+                print(executeAsync(build(spec(mode, url, body, false, false, 0))), lines);
+                return;
+            case "chunked":
+            case "inputStream":
+                print(execute(build(spec(mode, url, body, true, false, 0))), lines);
+                return;
+            case "gzip":
+                print(execute(build(spec(mode, url, body, false, true, 0))), lines);
+                return;
+            case "stream":
+                stream(open(build(spec(mode, url, body, false, false, 0))), lines);
+                return;
+            case "timeout":
+                stream(open(build(spec(mode, url, body, false, false, 1000))), lines);
+                return;
+            case "early-close":
+            case "cancel":
+                firstLineThenStop(open(build(spec(mode, url, body, false, false, 0))), "cancel".equals(mode), lines);
+                return;
+            case "abandon":
+                abandon(open(build(spec(mode, url, body, false, false, 0))), lines);
+                return;
+            case "retry":
+                retry(build(spec(mode, url, body, false, false, 0)), lines);
+                return;
+            default:
+                print(execute(build(spec(mode, url, body, false, false, 0))), lines);
+        }
+    }
+
+    /** One more request header, {@code "Name: value"}, from the optional 4th argument of a single run. */
+    private String extraHeader;
+
+    private RequestSpec spec(String mode, String url, byte[] body, boolean unknownLength, boolean gzip,
+                             int readTimeoutMillis) throws IOException {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("Authorization", "Bearer test-token");
+        if (extraHeader != null) {
+            int colon = extraHeader.indexOf(':');
+            headers.put(extraHeader.substring(0, colon).trim(), extraHeader.substring(colon + 1).trim());
+        }
+        byte[] bytes = body;
+        if (gzip) {
+            headers.put("Content-Encoding", "gzip");
+            bytes = gzip(body);
+        }
+        return new RequestSpec(mode, url, bytes, headers, unknownLength, readTimeoutMillis);
+    }
+
+    private static void print(Reply reply, List<String> lines) {
+        lines.add("STATUS " + reply.status);
+        lines.add("BODY " + reply.body);
+    }
+
+    /** Reads the body the way streaming SDKs do: a small buffer at a time. */
+    private static void stream(Streamed streamed, List<String> lines) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        try (InputStream in = streamed.body) {
+            byte[] buffer = new byte[7];
+            int n;
+            while ((n = in.read(buffer)) != -1) {
+                all.write(buffer, 0, n);
+            }
+        }
+        lines.add("STATUS " + streamed.status);
+        lines.add("STREAM " + Base64.getEncoder().encodeToString(all.toByteArray()));
+    }
+
+    private static void firstLineThenStop(Streamed streamed, boolean cancel, List<String> lines) throws IOException {
+        lines.add("STATUS " + streamed.status);
+        InputStream in = streamed.body;
+        int b;
+        while ((b = in.read()) != -1 && b != '\n') {
+            // the first line only
+        }
+        if (cancel) {
+            streamed.cancel.run();
+            try {
+                while (in.read() != -1) {
+                    // a cancelled call either ends the stream or fails it
+                }
+            } catch (IOException expected) {
+                // the client's way of saying the call was cancelled
+            }
+            in.close();
+            lines.add("CANCELLED");
+        } else {
+            in.close();
+            lines.add("CLOSED");
+        }
+    }
+
+    /** Reads the status only, then gives the call up the client's way and closes the unread body. */
+    private static void abandon(Streamed streamed, List<String> lines) throws IOException {
+        lines.add("STATUS " + streamed.status);
+        streamed.cancel.run();
+        streamed.body.close();
+        lines.add("ABANDONED");
+    }
+
+    private void retry(Object request, List<String> lines) throws Exception {
+        Reply reply = execute(request);
+        int attempts = 1;
+        while (reply.status >= 500 && attempts < 3) {
+            reply = execute(request);
+            attempts++;
+        }
+        lines.add("ATTEMPTS " + attempts);
+        print(reply, lines);
+    }
+
+    private void concurrent(String url, int n, byte[] body, List<String> lines) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            List<Future<Reply>> replies = new ArrayList<>();
+            String template = new String(body, StandardCharsets.UTF_8);
+            for (int i = 0; i < n; i++) {
+                final byte[] own = template.replace("%i%", String.valueOf(i)).getBytes(StandardCharsets.UTF_8);
+                replies.add(pool.submit(() -> execute(build(spec("sync", url, own, false, false, 0)))));
+            }
+            int ok = 0;
+            for (Future<Reply> f : replies) {
+                try {
+                    Reply r = f.get();
+                    if (r.status == 200) {
+                        ok++;
+                    } else {
+                        lines.add("STATUS " + r.status);
+                    }
+                } catch (ExecutionException e) {
+                    lines.add(error(e));
+                }
+            }
+            lines.add("CONCURRENT ok=" + ok);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static String error(Throwable t) {
+        Throwable e = t;
+        while ((e instanceof CompletionException || e instanceof ExecutionException
+                || e instanceof InvocationTargetException) && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return "ERROR " + e.getClass().getName() + ": " + e.getMessage();
+    }
+
+    public static byte[] gzip(byte[] body) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(body);
+        }
+        return out.toByteArray();
+    }
+
+    /** Reads a stream to the end as UTF-8 text (for apps whose client hands out an InputStream). */
+    public static String text(InputStream in) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        int n;
+        while ((n = in.read(buffer)) != -1) {
+            all.write(buffer, 0, n);
+        }
+        return new String(all.toByteArray(), StandardCharsets.UTF_8);
+    }
+}
