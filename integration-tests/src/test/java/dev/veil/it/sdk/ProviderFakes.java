@@ -9,13 +9,17 @@ import java.util.List;
 
 /**
  * Answers in the providers' documented wire formats, with usage numbers distinct per provider and per mode
- * so a test can tell which response Veil parsed: Anthropic Messages (JSON and SSE) and Ollama chat (JSON and
- * NDJSON). Streamed text is "Hel" + "lo!" everywhere.
+ * so a test can tell which response Veil parsed: OpenAI chat completions (JSON and SSE), Anthropic Messages
+ * (JSON and SSE) and Ollama chat (JSON and NDJSON). Streamed text is "Hel" + "lo!" everywhere.
  */
 final class ProviderFakes {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static final int OPENAI_IN = 22;
+    static final int OPENAI_OUT = 2;
+    static final int OPENAI_STREAM_IN = 24;
+    static final int OPENAI_STREAM_OUT = 4;
     static final int ANTHROPIC_IN = 25;
     static final int ANTHROPIC_OUT = 4;
     static final int ANTHROPIC_STREAM_IN = 27;
@@ -26,6 +30,35 @@ final class ProviderFakes {
     static final int OLLAMA_STREAM_OUT = 5;
 
     private ProviderFakes() {
+    }
+
+    /** OpenAI chat completions; a stream carries usage only when the request asks for it (include_usage). */
+    static RecordingServer.Responder openAiChat() {
+        return (request, exchange) -> {
+            JsonNode body = json(request.body);
+            String head = "{\"id\":\"chatcmpl-it\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"gpt-4o-mini-2024-07-18\",";
+            if (!body.path("stream").asBoolean(false)) {
+                RecordingServer.send(exchange, 200, "application/json", head + "\"choices\":[{\"index\":0,\"message\":"
+                        + "{\"role\":\"assistant\",\"content\":\"Hello!\"},\"finish_reason\":\"stop\"}],\"usage\":"
+                        + "{\"prompt_tokens\":" + OPENAI_IN + ",\"completion_tokens\":" + OPENAI_OUT + ",\"total_tokens\":"
+                        + (OPENAI_IN + OPENAI_OUT) + "}}");
+                return;
+            }
+            boolean usage = body.at("/stream_options/include_usage").asBoolean(false);
+            String chunk = head.replace("chat.completion", "chat.completion.chunk") + "\"choices\":[";
+            String tail = usage ? "],\"usage\":null}" : "]}";
+            List<byte[]> events = new ArrayList<>();
+            events.add(data(chunk + "{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null}" + tail));
+            events.add(data(chunk + "{\"index\":0,\"delta\":{\"content\":\"Hel\"},\"finish_reason\":null}" + tail));
+            events.add(data(chunk + "{\"index\":0,\"delta\":{\"content\":\"lo!\"},\"finish_reason\":null}" + tail));
+            events.add(data(chunk + "{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}" + tail));
+            if (usage) {
+                events.add(data(chunk + "],\"usage\":{\"prompt_tokens\":" + OPENAI_STREAM_IN + ",\"completion_tokens\":"
+                        + OPENAI_STREAM_OUT + ",\"total_tokens\":" + (OPENAI_STREAM_IN + OPENAI_STREAM_OUT) + "}}"));
+            }
+            events.add(data("[DONE]"));
+            RecordingServer.stream(exchange, "text/event-stream; charset=utf-8", events);
+        };
     }
 
     static RecordingServer.Responder anthropicMessages() {
@@ -79,6 +112,10 @@ final class ProviderFakes {
 
     private static byte[] sse(String event, String data) {
         return ("event: " + event + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] data(String data) {
+        return ("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] line(String json) {
