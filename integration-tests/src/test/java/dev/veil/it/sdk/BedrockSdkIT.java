@@ -70,6 +70,25 @@ class BedrockSdkIT {
         }
     }
 
+    /** Other AWS calls go through Veil's interceptor untouched: signed as they were, no call recorded. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"list-async-invokes"})
+    void aCallThatIsNotAPromptIsLeftAlone(String call) throws Exception {
+        TestSecrets secrets = new TestSecrets(77);
+        String accessKey = "AKIA" + secrets.chars(16).toUpperCase();
+        String secretKey = secrets.chars(40);
+        SigV4Verifier verifier = new SigV4Verifier(accessKey, secretKey);
+        try (RecordingServer server = FakeBedrock.start(verifier)) {
+            ChildJvm.Result run = ChildJvm.on(Jdks.current()).property("veil.log.level", "debug")
+                    .runJar(APP, server.url(""), accessKey, secretKey, call, "unused");
+            assertEquals("ASYNC_INVOKES 0", run.line("ASYNC_INVOKES"), run::toString);
+            assertNull(verifier.problem(server.received().get(0)));
+            assertTrue(run.agentLines().stream().noneMatch(l -> l.contains(" tokens in ")), run::toString);
+            assertTrue(run.agentLines().stream().anyMatch(l -> l.contains("instrumented software.amazon.awssdk.core.interceptor."
+                    + "ClasspathInterceptorChainFactory")), "the interceptor must have been installed:\n" + run);
+        }
+    }
+
     /** The fake's verifier is what makes the other tests meaningful: it must reject a body changed after signing. */
     @ParameterizedTest(name = "{0}")
     @CsvSource({"converse"})

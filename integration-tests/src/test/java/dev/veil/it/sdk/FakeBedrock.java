@@ -11,7 +11,7 @@ import java.util.zip.CRC32;
  * Bedrock Runtime on 127.0.0.1: verifies each request's SigV4 signature against the bytes that arrived
  * (403 with an AWS-style error otherwise, as the service does), answers Converse with JSON and
  * ConverseStream with the binary {@code application/vnd.amazon.eventstream} format (prelude and message
- * CRC32s, {@code :event-type} headers, JSON payloads).
+ * CRC32s, {@code :event-type} headers, JSON payloads), and ListAsyncInvokes (not a prompt) with an empty list.
  */
 final class FakeBedrock {
 
@@ -49,6 +49,11 @@ final class FakeBedrock {
             events.add(event("metadata", "{\"metrics\":{\"latencyMs\":150},\"p\":\"ab\",\"usage\":{\"inputTokens\":" + STREAM_IN
                     + ",\"outputTokens\":" + STREAM_OUT + ",\"totalTokens\":" + (STREAM_IN + STREAM_OUT) + "}}"));
             RecordingServer.stream(exchange, "application/vnd.amazon.eventstream", events);
+        });
+        server.on("/async-invoke", (request, exchange) -> {
+            if (!rejected(verifier, request, exchange)) {
+                RecordingServer.send(exchange, 200, "application/json", "{\"asyncInvokeSummaries\":[]}");
+            }
         });
         return server;
     }

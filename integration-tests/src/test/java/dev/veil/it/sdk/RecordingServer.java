@@ -27,12 +27,15 @@ final class RecordingServer implements AutoCloseable {
     static final class Received {
         final String method;
         final String rawPath;
+        /** The raw query string, or null. */
+        final String rawQuery;
         final Headers headers;
         final byte[] body;
 
-        Received(String method, String rawPath, Headers headers, byte[] body) {
+        Received(String method, String rawPath, String rawQuery, Headers headers, byte[] body) {
             this.method = method;
             this.rawPath = rawPath;
+            this.rawQuery = rawQuery;
             this.headers = headers;
             this.body = body;
         }
@@ -81,7 +84,7 @@ final class RecordingServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try {
             Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                    exchange.getRequestHeaders(), exchange.getRequestBody().readAllBytes());
+                    exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), exchange.getRequestBody().readAllBytes());
             received.add(request);
             for (Map.Entry<String, Responder> r : responders.entrySet()) {
                 if (request.rawPath.endsWith(r.getKey())) {

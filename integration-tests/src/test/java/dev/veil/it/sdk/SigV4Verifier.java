@@ -61,7 +61,7 @@ final class SigV4Verifier {
             }
             canonicalHeaders.append(name.toLowerCase(Locale.ROOT)).append(':').append(String.join(",", trimmed)).append('\n');
         }
-        String canonicalRequest = request.method + "\n" + canonicalUri(request.rawPath) + "\n" + "" + "\n"
+        String canonicalRequest = request.method + "\n" + canonicalUri(request.rawPath) + "\n" + canonicalQuery(request.rawQuery) + "\n"
                 + canonicalHeaders + "\n" + signedHeaders + "\n" + payloadHash;
         String scope = m.group(2) + "/" + m.group(3) + "/" + m.group(4) + "/aws4_request";
         String stringToSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n" + hex(sha256(utf8(canonicalRequest)));
@@ -73,13 +73,37 @@ final class SigV4Verifier {
         return expected.equals(m.group(6)) ? null : "signature mismatch (the body or headers changed after signing)";
     }
 
+    /** Parameters decoded, encoded the SigV4 way, sorted by name then value. */
+    private static String canonicalQuery(String rawQuery) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return "";
+        }
+        List<String> pairs = new ArrayList<>();
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            pairs.add(encode(decode(name), false) + "=" + encode(decode(value), false));
+        }
+        java.util.Collections.sort(pairs);
+        return String.join("&", pairs);
+    }
+
+    private static String decode(String s) {
+        return java.net.URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
     /** Services other than S3 sign the path URI-encoded once more: each segment of the raw path is encoded again. */
     private static String canonicalUri(String rawPath) {
+        return encode(rawPath, true);
+    }
+
+    private static String encode(String text, boolean keepSlash) {
         StringBuilder sb = new StringBuilder();
-        for (byte b : utf8(rawPath)) {
+        for (byte b : utf8(text)) {
             char c = (char) (b & 0xff);
             if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '_' || c == '.' || c == '~' || c == '/') {
+                    || c == '-' || c == '_' || c == '.' || c == '~' || (keepSlash && c == '/')) {
                 sb.append(c);
             } else {
                 sb.append('%').append(String.format("%02X", b & 0xff));
@@ -122,6 +146,6 @@ final class SigV4Verifier {
     static RecordingServer.Received withBody(RecordingServer.Received r, byte[] body) {
         Headers headers = new Headers();
         headers.putAll(r.headers);
-        return new RecordingServer.Received(r.method, r.rawPath, headers, body);
+        return new RecordingServer.Received(r.method, r.rawPath, r.rawQuery, headers, body);
     }
 }

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.Protocol;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
@@ -15,14 +14,13 @@ import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamResponseHandler;
-import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelResponse;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
 import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
 
 /**
  * An ordinary Bedrock app. Args: endpoint, access key id, secret access key, call
- * ({@code converse}: sync over Apache; {@code converse-stream}: async over Netty; {@code invoke}: sync
- * InvokeModel with an Anthropic body), prompt. Prints what the SDK hands back.
+ * ({@code converse}: sync over Apache; {@code converse-stream}: async over Netty; {@code list-async-invokes}:
+ * a call that is not a prompt), prompt. Prints what the SDK hands back.
  */
 public final class BedrockApp {
 
@@ -41,8 +39,9 @@ public final class BedrockApp {
                 try (BedrockRuntimeClient client = BedrockRuntimeClient.builder().region(Region.US_EAST_1)
                         .endpointOverride(endpoint).credentialsProvider(credentials)
                         .httpClientBuilder(ApacheHttpClient.builder()).build()) {
-                    if ("invoke".equals(call)) {
-                        invoke(client, prompt);
+                    if ("list-async-invokes".equals(call)) {
+                        System.out.println("ASYNC_INVOKES " + client.listAsyncInvokes(r -> r.maxResults(10))
+                                .asyncInvokeSummaries().size());
                     } else {
                         converse(client, user);
                     }
@@ -63,14 +62,6 @@ public final class BedrockApp {
         System.out.println("ANSWER " + response.output().message().content().get(0).text());
         System.out.println("STOP " + response.stopReasonAsString());
         System.out.println("USAGE in " + response.usage().inputTokens() + " out " + response.usage().outputTokens());
-    }
-
-    private static void invoke(BedrockRuntimeClient client, String prompt) {
-        String body = "{\"anthropic_version\":\"bedrock-2023-05-31\",\"max_tokens\":100,"
-                + "\"messages\":[{\"role\":\"user\",\"content\":\"" + prompt.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}]}";
-        InvokeModelResponse response = client.invokeModel(r -> r.modelId(MODEL).contentType("application/json")
-                .body(SdkBytes.fromUtf8String(body)));
-        System.out.println("BODY " + response.body().asUtf8String());
     }
 
     private static void converseStream(URI endpoint, StaticCredentialsProvider credentials, Message user) {
