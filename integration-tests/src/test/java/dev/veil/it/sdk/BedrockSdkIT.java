@@ -28,10 +28,10 @@ class BedrockSdkIT {
                 "converse-stream, " + FakeBedrock.STREAM_IN + ", " + FakeBedrock.STREAM_OUT})
     void redactsBeforeSigningAndReadsUsage(String call, int in, int out) throws Exception {
         SdkChecks.Planted planted = new SdkChecks.Planted(call.hashCode());
-        TestSecrets secrets = new TestSecrets(call.hashCode() + 1);
-        String accessKey = "AKIA" + secrets.chars(16).toUpperCase();
-        String secretKey = secrets.chars(40);
-        SigV4Verifier verifier = new SigV4Verifier(accessKey, secretKey);
+        Keys keys = new Keys(call.hashCode() + 1);
+        String accessKey = keys.accessKey;
+        String secretKey = keys.secretKey;
+        SigV4Verifier verifier = keys.verifier();
         try (RecordingServer server = FakeBedrock.start(verifier)) {
             String endpoint = server.url("");
             ChildJvm.Result plain = ChildJvm.on(Jdks.current()).withoutAgent()
@@ -60,12 +60,10 @@ class BedrockSdkIT {
     @CsvSource({"converse", "converse-stream"})
     void blockModeIsTheSdksClientExceptionAndSendsNothing(String call) throws Exception {
         SdkChecks.Planted planted = new SdkChecks.Planted(call.hashCode() + 7);
-        TestSecrets secrets = new TestSecrets(call.hashCode() + 8);
-        String accessKey = "AKIA" + secrets.chars(16).toUpperCase();
-        String secretKey = secrets.chars(40);
-        try (RecordingServer server = FakeBedrock.start(new SigV4Verifier(accessKey, secretKey))) {
+        Keys keys = new Keys(call.hashCode() + 8);
+        try (RecordingServer server = FakeBedrock.start(keys.verifier())) {
             ChildJvm.Result run = ChildJvm.on(Jdks.current()).property("veil.prompt.mode", "block")
-                    .runJar(APP, server.url(""), accessKey, secretKey, call, planted.prompt);
+                    .runJar(APP, server.url(""), keys.accessKey, keys.secretKey, call, planted.prompt);
             SdkChecks.assertBlocked(run, server.received(), "software.amazon.awssdk.core.exception.SdkClientException", planted);
         }
     }
@@ -74,13 +72,11 @@ class BedrockSdkIT {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"list-async-invokes"})
     void aCallThatIsNotAPromptIsLeftAlone(String call) throws Exception {
-        TestSecrets secrets = new TestSecrets(77);
-        String accessKey = "AKIA" + secrets.chars(16).toUpperCase();
-        String secretKey = secrets.chars(40);
-        SigV4Verifier verifier = new SigV4Verifier(accessKey, secretKey);
+        Keys keys = new Keys(77);
+        SigV4Verifier verifier = keys.verifier();
         try (RecordingServer server = FakeBedrock.start(verifier)) {
             ChildJvm.Result run = ChildJvm.on(Jdks.current()).property("veil.log.level", "debug")
-                    .runJar(APP, server.url(""), accessKey, secretKey, call, "unused");
+                    .runJar(APP, server.url(""), keys.accessKey, keys.secretKey, call, "unused");
             assertEquals("ASYNC_INVOKES 0", run.line("ASYNC_INVOKES"), run::toString);
             assertNull(verifier.problem(server.received().get(0)));
             assertTrue(run.agentLines().stream().noneMatch(l -> l.contains(" tokens in ")), run::toString);
@@ -93,19 +89,33 @@ class BedrockSdkIT {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"converse"})
     void theFakeRejectsABodyChangedAfterSigning(String call) throws Exception {
-        TestSecrets secrets = new TestSecrets(99);
-        String accessKey = "AKIA" + secrets.chars(16).toUpperCase();
-        String secretKey = secrets.chars(40);
-        SigV4Verifier verifier = new SigV4Verifier(accessKey, secretKey);
+        Keys keys = new Keys(99);
+        SigV4Verifier verifier = keys.verifier();
         try (RecordingServer server = FakeBedrock.start(verifier)) {
             ChildJvm.Result run = ChildJvm.on(Jdks.current()).withoutAgent()
-                    .runJar(APP, server.url(""), accessKey, secretKey, call, "hello there");
+                    .runJar(APP, server.url(""), keys.accessKey, keys.secretKey, call, "hello there");
             assertTrue(run.stdout.contains("ANSWER Hello!"), run::toString);
             RecordingServer.Received got = server.received().get(0);
             assertNull(verifier.problem(got));
             byte[] changed = got.bodyText().replace("hello there", "hello thera").getBytes(StandardCharsets.UTF_8);
             assertNotNull(verifier.problem(SigV4Verifier.withBody(got, changed)));
-            assertNotNull(new SigV4Verifier(accessKey, secretKey + "x").problem(got));
+            assertNotNull(new SigV4Verifier(keys.accessKey, keys.secretKey + "x").problem(got));
+        }
+    }
+
+    /** Dummy AWS credentials generated for one test (nothing key-shaped is committed). */
+    private static final class Keys {
+        final String accessKey;
+        final String secretKey;
+
+        Keys(long seed) {
+            TestSecrets secrets = new TestSecrets(seed);
+            accessKey = "AKIA" + secrets.chars(16).toUpperCase();
+            secretKey = secrets.chars(40);
+        }
+
+        SigV4Verifier verifier() {
+            return new SigV4Verifier(accessKey, secretKey);
         }
     }
 }

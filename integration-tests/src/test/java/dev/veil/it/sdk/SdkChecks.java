@@ -33,6 +33,22 @@ final class SdkChecks {
         }
     }
 
+    /**
+     * A redacting run against its plain twin: the same output, the answer (and streamed tokens) the fake
+     * sent, the usage the SDK reported, no planted value sent, and the call Veil logged with that usage.
+     */
+    static void assertRedactedRun(ChildJvm.Result plain, ChildJvm.Result veiled, List<RecordingServer.Received> received,
+                                  Planted planted, String provider, boolean streamed, int in, int out) {
+        assertSameOutput(plain, veiled, planted);
+        assertTrue(veiled.stdout.contains("ANSWER Hello!"), veiled::toString);
+        assertTrue(veiled.stdout.contains("USAGE in " + in + " out " + out), veiled::toString);
+        if (streamed) {
+            assertTrue(veiled.stdout.contains("TOKEN Hel\nTOKEN lo!\n"), veiled::toString);
+        }
+        assertRedacted(received, planted);
+        assertCallLogged(veiled, provider, "redacted", in, out);
+    }
+
     /** Each body the server received is valid JSON, holds Veil's placeholders and none of the planted values. */
     static void assertRedacted(List<RecordingServer.Received> received, Planted planted) {
         assertFalse(received.isEmpty(), "nothing reached the server");
