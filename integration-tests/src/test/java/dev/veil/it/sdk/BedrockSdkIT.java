@@ -68,6 +68,33 @@ class BedrockSdkIT {
         }
     }
 
+    /**
+     * A prompt Veil cannot inspect (here: larger than veil.prompt.max-bytes) follows veil.failure: closed is the
+     * SDK's exception with a {@code veil: } message and nothing sent; open sends it unchanged, still validly signed.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"converse", "converse-stream"})
+    void anUninspectablePromptFollowsTheFailurePolicy(String call) throws Exception {
+        SdkChecks.Planted planted = new SdkChecks.Planted(call.hashCode() + 5);
+        Keys keys = new Keys(call.hashCode() + 6);
+        SigV4Verifier verifier = keys.verifier();
+        try (RecordingServer server = FakeBedrock.start(verifier)) {
+            ChildJvm.Result closed = ChildJvm.on(Jdks.current()).property("veil.prompt.max-bytes", "100")
+                    .runJar(APP, server.url(""), keys.accessKey, keys.secretKey, call, planted.prompt);
+            assertTrue(closed.line("ERROR").startsWith("ERROR software.amazon.awssdk.core.exception.SdkClientException: "
+                    + "veil: the request body is larger than veil.prompt.max-bytes"), closed::toString);
+            assertTrue(server.received().isEmpty(), "nothing may be sent under veil.failure=closed");
+
+            ChildJvm.Result open = ChildJvm.on(Jdks.current()).property("veil.prompt.max-bytes", "100")
+                    .property("veil.failure", "open")
+                    .runJar(APP, server.url(""), keys.accessKey, keys.secretKey, call, planted.prompt);
+            assertTrue(open.stdout.contains("ANSWER Hello!"), open::toString);
+            assertEquals(1, server.received().size());
+            assertTrue(server.received().get(0).bodyText().contains(planted.email), "open sends the prompt unchanged");
+            assertNull(verifier.problem(server.received().get(0)));
+        }
+    }
+
     /** Other AWS calls go through Veil's interceptor untouched: signed as they were, no call recorded. */
     @ParameterizedTest(name = "{0}")
     @CsvSource({"list-async-invokes"})

@@ -55,7 +55,7 @@ public final class VeilExecutionInterceptor implements ExecutionInterceptor {
         try {
             interceptors.add(new VeilExecutionInterceptor());
             return interceptors;
-        } catch (UnsupportedOperationException readOnly) {
+        } catch (RuntimeException readOnly) {
             List<ExecutionInterceptor> copy = new ArrayList<>(interceptors);
             copy.add(new VeilExecutionInterceptor());
             return copy;
