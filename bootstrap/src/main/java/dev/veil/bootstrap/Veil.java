@@ -158,6 +158,36 @@ public final class Veil {
         }
     }
 
+    /**
+     * Called by glue above an HTTP client (the AWS SDK interceptor) after it inspected a request and the
+     * request was signed: {@code authorization} is the signed {@code Authorization} header value. Glue in
+     * the HTTP client below then sees {@link #isHandledAbove} and leaves the request alone — inspecting it
+     * again would count the call twice, and rewriting a signed body would break its signature.
+     * A SigV4 signature covers the date, the headers and the payload hash, so the value identifies this
+     * request; the last {@value #HANDLED_ABOVE_MAX} values are kept (retries re-sign, and may repeat a value).
+     */
+    public static void markHandledAbove(String authorization) {
+        if (authorization == null || authorization.isEmpty()) {
+            return;
+        }
+        synchronized (HANDLED_ABOVE) {
+            HANDLED_ABOVE.put(authorization, Boolean.TRUE);
+            if (HANDLED_ABOVE.size() > HANDLED_ABOVE_MAX) {
+                HANDLED_ABOVE.remove(HANDLED_ABOVE.keySet().iterator().next());
+            }
+        }
+    }
+
+    /** Whether a request carrying this {@code Authorization} value was already handled above the HTTP client. */
+    public static boolean isHandledAbove(String authorization) {
+        if (authorization == null || authorization.isEmpty()) {
+            return false;
+        }
+        synchronized (HANDLED_ABOVE) {
+            return HANDLED_ABOVE.containsKey(authorization);
+        }
+    }
+
     /** Largest request body the agent inspects; glue reads at most this many bytes of a body. */
     public static long maxPromptBytes() {
         VeilHooks h = hooks;
@@ -340,6 +370,10 @@ public final class Veil {
     }
 
     private static final Object FAILED_MATCH = new Object();
+    private static final int HANDLED_ABOVE_MAX = 256;
+    /** Insertion-ordered; the oldest value goes when the map is full. */
+    private static final java.util.LinkedHashMap<String, Boolean> HANDLED_ABOVE =
+            new java.util.LinkedHashMap<String, Boolean>();
     private static final byte[] EMPTY = new byte[0];
     private static final long DEFAULT_MAX_PROMPT_BYTES = 8L * 1024 * 1024;
 }

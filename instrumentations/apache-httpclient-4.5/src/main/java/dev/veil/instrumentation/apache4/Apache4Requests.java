@@ -24,6 +24,16 @@ public final class Apache4Requests {
     private Apache4Requests() {
     }
 
+    /** A signed request an SDK interceptor (AWS SDK v2) already inspected before signing it: sent as it is. */
+    private static boolean handledAbove(HttpRequest request) {
+        try {
+            org.apache.http.Header auth = request.getFirstHeader("Authorization");
+            return auth != null && Veil.isHandledAbove(auth.getValue());
+        } catch (Throwable t) {
+            return false;
+        }
+    }
+
     /** The call to continue with, or null when nothing may be sent (the reason is left in {@link NotSent}). */
     public static Apache4Call prepare(HttpHost target, HttpRequest request) {
         Object endpoint;
@@ -37,7 +47,7 @@ public final class Apache4Requests {
             // A request without a readable target is rejected by the client itself.
             return Apache4Call.UNTOUCHED;
         }
-        if (endpoint == null) {
+        if (endpoint == null || handledAbove(request)) {
             return Apache4Call.UNTOUCHED;
         }
         try {

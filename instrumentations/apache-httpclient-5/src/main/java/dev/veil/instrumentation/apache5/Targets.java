@@ -20,7 +20,9 @@ final class Targets {
             String host = target != null ? target.getHostName() : authority != null ? authority.getHostName() : null;
             int port = target != null ? target.getPort() : authority != null ? authority.getPort() : -1;
             RequestTarget t = RequestTarget.of(scheme, host, port, request.getPath());
-            return Veil.matchEndpoint(request.getMethod(), t.scheme, t.host, t.port, t.rawPath, t.rawQuery);
+            Object endpoint = Veil.matchEndpoint(request.getMethod(), t.scheme, t.host, t.port, t.rawPath, t.rawQuery);
+            // A signed request an SDK interceptor (AWS SDK v2) already inspected before signing it: not ours.
+            return endpoint == null || Veil.isHandledAbove(header(request, "Authorization")) ? null : endpoint;
         } catch (Throwable t) {
             // A request without a readable target is rejected by the client itself.
             return null;

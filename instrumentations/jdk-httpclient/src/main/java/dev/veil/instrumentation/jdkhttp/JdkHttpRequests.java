@@ -42,7 +42,7 @@ public final class JdkHttpRequests {
             // No URI to match means the client rejects the request itself.
             return new JdkHttpCall(request, handler, null);
         }
-        if (endpoint == null) {
+        if (endpoint == null || handledAbove(request)) {
             return new JdkHttpCall(request, handler, null);
         }
         BodyPublisher publisher = null;
@@ -83,6 +83,15 @@ public final class JdkHttpRequests {
         } catch (Throwable t) {
             return new JdkHttpCall(new BlockedRequest(request, new IOException("veil: internal error; request not sent")),
                     handler, null);
+        }
+    }
+
+    /** A signed request an SDK interceptor (AWS SDK v2) already inspected before signing it: sent as it is. */
+    private static boolean handledAbove(HttpRequest request) {
+        try {
+            return Veil.isHandledAbove(request.headers().firstValue("Authorization").orElse(null));
+        } catch (Throwable t) {
+            return false;
         }
     }
 
