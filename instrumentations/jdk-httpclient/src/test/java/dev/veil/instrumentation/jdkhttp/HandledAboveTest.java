@@ -123,5 +123,15 @@ class HandledAboveTest {
         public String maskLog(String text) {
             return text;
         }
+
+        @Override
+        public boolean logMayHoldSecret(CharSequence text) {
+            return false;
+        }
+
+        @Override
+        public java.io.PrintStream wrapConsole(java.io.PrintStream stream) {
+            return stream;
+        }
     }
 }
