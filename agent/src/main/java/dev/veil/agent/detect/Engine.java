@@ -93,6 +93,10 @@ public final class Engine {
             int next;
             if (kind == WORD) {
                 int tokenEnd = wordEnd(s, i + 1, n);
+                if (Tokens.isShortPlain(s, c, i, tokenEnd)) {
+                    i = tokenEnd;
+                    continue;
+                }
                 f = Tokens.isPlainWord(s, i, tokenEnd) ? null : Tokens.at(s, i, tokenEnd);
                 // skip past a finding that starts here; one found further on (a header or assignment
                 // value) is rescanned so a more specific detector can claim the same value

@@ -4,64 +4,84 @@ package dev.veil.agent.detect;
  * Matches credential key names at the end of an identifier, case-insensitively and ignoring the
  * separators {@code _ - .}, so {@code API_KEY}, {@code apiKey}, {@code x-api-key} all end with
  * {@code apikey}. The name must start at a word boundary: the identifier start, a separator, or a
- * lower-to-upper case change ({@code dbPassword}). Names are bucketed by their last letter, so a key
- * like {@code "status"} is compared with the two names ending in {@code s}, not with all of them.
+ * lower-to-upper case change ({@code dbPassword}). The names are held in a trie of their reversed
+ * letters, walked from the identifier's end: a key like {@code "status"} is dismissed after one or two
+ * characters, and the cost never depends on how many names there are.
  */
 final class KeyNames {
-    private final String[][] byLastChar = new String[128][];
+    private static final int LETTERS = 26;
 
-    KeyNames(String... names) {
-        for (String n : names) {
-            WordBuckets.add(byLastChar, n.charAt(n.length() - 1), n);
-        }
-    }
+    /** {@code next[node * 26 + letter]}: the child node, 0 for none (node 0 is the root). */
+    private final int[] next;
+    /** The name ending (read backwards: starting) at each node, or null. */
+    private final String[] names;
 
-    /** The first name (in the order given) that the identifier [from, to) ends with, or null. */
-    String match(String s, int from, int to) {
-        int last = to - 1;
-        while (last >= from && isSeparator(s.charAt(last))) {
-            last--;
+    KeyNames(String... list) {
+        int nodes = 1;
+        for (String n : list) {
+            nodes += n.length();
         }
-        if (last < from) {
-            return null;
-        }
-        char c = Chars.lower(s.charAt(last));
-        String[] candidates = c < 128 ? byLastChar[c] : null;
-        if (candidates != null) {
-            for (String name : candidates) {
-                if (endsWith(s, from, to, name)) {
-                    return name;
+        int[] trie = new int[nodes * LETTERS];
+        String[] at = new String[nodes];
+        int used = 1;
+        for (String name : list) {
+            int node = 0;
+            for (int k = name.length() - 1; k >= 0; k--) {
+                int slot = node * LETTERS + letter(name.charAt(k));
+                if (trie[slot] == 0) {
+                    trie[slot] = used++;
                 }
+                node = trie[slot];
+            }
+            if (at[node] == null) {
+                at[node] = name; // names are given most specific first; a duplicate keeps the first
             }
         }
-        return null;
+        this.next = trie;
+        this.names = at;
     }
 
-    static boolean endsWith(String s, int from, int to, String name) {
-        int j = to - 1;
-        int k = name.length() - 1;
-        while (k >= 0 && j >= from) {
+    private static int letter(char c) {
+        if (c < 'a' || c > 'z') {
+            throw new IllegalArgumentException("key names are lower-case letters: " + c);
+        }
+        return c - 'a';
+    }
+
+    /**
+     * The longest name that the identifier [from, to) ends with and that starts at a word boundary, or
+     * null. (The longest is the most specific: {@code secretaccesskey} over {@code accesskey}.)
+     */
+    String match(String s, int from, int to) {
+        String found = null;
+        int node = 0;
+        for (int j = to - 1; j >= from; j--) {
             char c = s.charAt(j);
             if (isSeparator(c)) {
-                j--;
                 continue;
             }
-            if (Chars.lower(c) != name.charAt(k)) {
-                return false;
+            char lower = Chars.lower(c);
+            if (lower < 'a' || lower > 'z') {
+                break;
             }
-            j--;
-            k--;
+            node = next[node * LETTERS + lower - 'a'];
+            if (node == 0) {
+                break;
+            }
+            if (names[node] != null && boundaryBefore(s, from, j)) {
+                found = names[node];
+            }
         }
-        if (k >= 0) {
-            return false;
-        }
-        // j is the char before the name's first letter (j + 1)
-        if (j < from) {
+        return found;
+    }
+
+    /** True when a name whose first letter is at {@code first} starts a word of the identifier [from, …). */
+    private static boolean boundaryBefore(String s, int from, int first) {
+        if (first == from) {
             return true;
         }
-        char before = s.charAt(j);
-        return isSeparator(before) || !Chars.isLetter(before)
-                || Chars.isLower(before) && Chars.isUpper(s.charAt(j + 1));
+        char before = s.charAt(first - 1);
+        return isSeparator(before) || !Chars.isLetter(before) || Chars.isLower(before) && Chars.isUpper(s.charAt(first));
     }
 
     private static boolean isSeparator(char c) {

@@ -9,6 +9,63 @@ final class Tokens {
     private Tokens() {
     }
 
+    /**
+     * Per ASCII first character, the token length from which a shape-based scanner may claim the token:
+     * MAC addresses (17, hex first), prefix-less keys (32), JWTs ({@code eyJ}, 7), bc1 addresses (14);
+     * 0 for digits, PEM dashes and '_', which always take the full path. Key prefixes, "is"/"was",
+     * Basic/Bearer and IBAN groups are checked separately in {@link #isShortPlain}.
+     */
+    private static final byte[] SHAPE_BELOW = new byte[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            int limit = 0;
+            if (Chars.isLetter(c)) {
+                limit = Chars.isHex(c) ? 17 : 32;
+                if (c == 'e') {
+                    limit = 7; // eyJ: tokens of up to 6 chars are never a JWT
+                } else if (c == 'b') {
+                    limit = 14; // bc1 addresses
+                }
+            }
+            SHAPE_BELOW[c] = (byte) limit;
+        }
+    }
+
+    /**
+     * True when the word token [start, end), whose first char is the ASCII {@code c0}, cannot start
+     * anything {@link #at} finds: the engine's inline fast path for most of a prompt. Must stay in step
+     * with {@link #at} ({@code TokensTest} checks the two agree on every token of a mixed corpus).
+     */
+    static boolean isShortPlain(String s, char c0, int start, int end) {
+        int len = end - start;
+        if (len >= SHAPE_BELOW[c0] || PrefixedKeys.mayStart(s, start, len)
+                || end < s.length() && continuesRun(s.charAt(end))) {
+            return false;
+        }
+        switch (c0) {
+            case 'i':
+                return len != 2 || s.charAt(start + 1) != 's'; // "is" after a credential word
+            case 'w':
+                return len != 3 || !s.startsWith("as", start + 1); // "was"
+            case 'b':
+            case 'B':
+                return !isAuthScheme(s, start, len);
+            default:
+                // IBAN: two capitals then check digits (a group of 4 or the compact form)
+                return len < 4 || !Chars.isUpper(c0) || !Chars.isUpper(s.charAt(start + 1));
+        }
+    }
+
+    private static boolean isAuthScheme(String s, int start, int len) {
+        return len == 5 && s.regionMatches(true, start, "basic", 0, 5) || len == 6 && s.regionMatches(true, start, "bearer", 0, 6);
+    }
+
+    /** A char after a word token that makes it part of a base64 run or an Azure AD secret. */
+    private static boolean continuesRun(char c) {
+        return c == '+' || c == '/' || c == '=' || c == '~';
+    }
+
     /** The finding that starts at (or is introduced by) the token [start, end), or null. */
     static Finding at(String s, int start, int end) {
         char c0 = s.charAt(start);
@@ -55,15 +112,14 @@ final class Tokens {
             return false; // digits, PEM dashes, key prefixes, MAC addresses, prefix-less keys
         }
         char c1 = s.charAt(start + 1 < end ? start + 1 : start);
-        if ((c0 == 'b' || c0 == 'B') && (len == 5 || len == 6 || c1 == 'c') || c0 == 'e' && c1 == 'y'
+        if ((c0 == 'b' || c0 == 'B') && (isAuthScheme(s, start, len) || c1 == 'c') || c0 == 'e' && c1 == 'y'
                 || len == 2 && c0 == 'i' && c1 == 's' || len == 3 && c0 == 'w' && c1 == 'a' && s.charAt(start + 2) == 's') {
             return false; // Basic/Bearer, bc1 addresses, JWTs, "is"/"was" after a credential word
         }
         if (Chars.isUpper(c0) && len >= 4 && Chars.isUpper(c1) && Chars.isDigit(s.charAt(start + 2))) {
             return false; // IBAN
         }
-        char next = end < s.length() ? s.charAt(end) : ' ';
-        return next != '+' && next != '/' && next != '=' && next != '~'; // base64 runs, Azure AD secrets
+        return end == s.length() || !continuesRun(s.charAt(end)); // base64 runs, Azure AD secrets
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.veil.agent.detect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -79,12 +80,24 @@ class ValidatorsTest {
 
     @Test
     void keyNamesMatchAcrossNamingStyles() {
-        for (String name : new String[] {"API_KEY", "apiKey", "x-api-key", "OPENAI_API_KEY", "ApiKey"}) {
-            assertTrue(KeyNames.endsWith(name, 0, name.length(), "apikey"), name);
+        KeyNames apiKey = new KeyNames("apikey");
+        for (String name : new String[] {"API_KEY", "apiKey", "x-api-key", "OPENAI_API_KEY", "ApiKey", "api.key_"}) {
+            assertEquals("apikey", apiKey.match(name, 0, name.length()), name);
         }
-        for (String name : new String[] {"monkey", "bypass", "passwordPolicy", "tokens"}) {
-            assertFalse(KeyNames.endsWith(name, 0, name.length(), "pass") || KeyNames.endsWith(name, 0, name.length(), "token")
-                    || KeyNames.endsWith(name, 0, name.length(), "key"), name);
+        KeyNames some = new KeyNames("pass", "token", "key");
+        for (String name : new String[] {"monkey", "bypass", "passwordPolicy", "tokens", "status", ""}) {
+            assertNull(some.match(name, 0, name.length()), name);
         }
+    }
+
+    @Test
+    void keyNamesPreferTheLongestNameAtAWordBoundary() {
+        KeyNames names = new KeyNames("secretaccesskey", "dbpassword", "password", "accesskey");
+        assertEquals("secretaccesskey", names.match("aws_secret_access_key", 0, 21));
+        assertEquals("accesskey", names.match("shared_access_key", 0, 17));
+        assertEquals("dbpassword", names.match("DB_PASSWORD", 0, 11));
+        assertEquals("password", names.match("xdbPassword", 0, 11)); // "xdb" is no word, "Password" is
+        assertEquals("password", names.match("\"password", 1, 9));
+        assertNull(names.match("xpassword", 0, 9));
     }
 }
