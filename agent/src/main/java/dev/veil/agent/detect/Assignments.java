@@ -20,6 +20,7 @@ final class Assignments {
 
     private static final String AWS_SECRET_KEY = "secretaccesskey";
     private static final String AZURE_ACCOUNT_KEY = "accountkey";
+    private static final String AUTHORIZATION = "authorization";
     /** Key names whose values are passwords: humans choose them, so no entropy floor, only shape. */
     private static final Set<String> PASSWORD_NAMES = new HashSet<String>(Arrays.asList("password", "passwd", "pwd",
             "passphrase", "pass", "userpassword", "dbpassword", "adminpassword"));
@@ -33,7 +34,7 @@ final class Assignments {
             "consumersecret", "webhooksecret", "accesstoken", "authtoken", "refreshtoken", "bearertoken", "sessiontoken",
             "privatetoken", "sharedaccesskey", "secret", "token", "apikey", "accesskey", "secretkey", "privatekey",
             "authkey", "credential", "credentials", "auth", "masterkey", "signingkey", "encryptionkey", "subscriptionkey",
-            "authorization");
+            AUTHORIZATION);
 
     /** The value assigned by the {@code =} or {@code :} at {@code op} to a credential-named key, or null. */
     static Finding at(String s, int op) {
@@ -83,7 +84,46 @@ final class Assignments {
         Detector detector = name.equals(AWS_SECRET_KEY) ? Detector.AWS_SECRET_ACCESS_KEY
                 : name.equals(AZURE_ACCOUNT_KEY) ? Detector.AZURE_STORAGE_ACCOUNT_KEY : Detector.GENERIC_SECRET;
         boolean password = PASSWORD_NAMES.contains(name);
+        if (name.equals(AUTHORIZATION)) {
+            return authorization(s, valueFrom);
+        }
         return value(s, valueFrom, detector, password);
+    }
+
+    /**
+     * {@code Authorization: <scheme> <credentials>}: the first word is the scheme, not a secret. Bearer and
+     * Basic belong to {@link AuthHeaders}; for another scheme a single token68 value ({@code Token abc…})
+     * is checked like any token, while parameter lists ({@code AWS4-HMAC-SHA256 Credential=…, Signature=…},
+     * {@code Digest username="…"}) are left to the assignment scanner, parameter by parameter. A value
+     * without a scheme ({@code "authorization": "<token>"}) is a token.
+     */
+    private static Finding authorization(String s, int from) {
+        int n = s.length();
+        int i = from;
+        while (i < n && i - from < 4 && s.charAt(i) == ' ') {
+            i++;
+        }
+        int schemeEnd = i;
+        while (schemeEnd < n && schemeEnd - i < 32 && (Chars.isWord(s.charAt(schemeEnd)) || s.charAt(schemeEnd) == '.')) {
+            schemeEnd++;
+        }
+        if (schemeEnd == i || schemeEnd >= n || s.charAt(schemeEnd) != ' ' || schemeEnd + 1 >= n
+                || !Chars.isWord(s.charAt(schemeEnd + 1))) {
+            return value(s, from, Detector.GENERIC_SECRET, false);
+        }
+        if (schemeEnd - i == 6 && s.regionMatches(true, i, "bearer", 0, 6) || schemeEnd - i == 5 && s.regionMatches(true, i, "basic", 0, 5)) {
+            return null;
+        }
+        int start = schemeEnd + 1;
+        int end = start;
+        int limit = Math.min(n, start + MAX_VALUE + 1);
+        while (end < limit && !endsBareValue(s, end)) {
+            if (s.charAt(end) == '=' && end + 1 < n && !endsBareValue(s, end + 1) && s.charAt(end + 1) != '=') {
+                return null; // name=value parameters
+            }
+            end++;
+        }
+        return end - start <= MAX_VALUE && SecretValues.plausibleToken(s, start, end) ? Finding.of(start, end, Detector.GENERIC_SECRET) : null;
     }
 
     private static Finding value(String s, int from, Detector detector, boolean password) {

@@ -11,6 +11,26 @@ final class AwsSecrets {
 
     static final Context CONTEXT = Context.of("aws", "secret_access", "secret access", "secretaccesskey", "amazon");
 
+    /**
+     * A 40-char value found only through a context word nearby (not assigned to an AWS key name): the
+     * shape is shared with identifiers, binary class names and paths ({@code com/amazonaws/services/s3/
+     * AmazonS3Client} is 40 chars), so it must also look like 30 random bytes in base64: cases mixed
+     * throughout (not CamelCase words), at least one digit, and not a path of readable segments.
+     */
+    static boolean plausibleNearContext(String s, int start, int end) {
+        return plausible(s, start, end) && SecretValues.casesMixedThroughout(s, start, end) && hasDigit(s, start, end)
+                && !SecretValues.looksLikePath(s, start, end);
+    }
+
+    private static boolean hasDigit(String s, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (Chars.isDigit(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean plausible(String s, int start, int end) {
         if (end - start != 40 || Chars.allHex(s, start, end)) {
             return false;

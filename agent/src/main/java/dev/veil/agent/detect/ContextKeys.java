@@ -23,7 +23,7 @@ final class ContextKeys {
         }
         // context words first: they are absent around nearly every token, and cheaper than entropy
         if (len == 40 && Chars.allAlnum(s, start, end)) {
-            if (AwsSecrets.CONTEXT.near(s, start, end) && AwsSecrets.plausible(s, start, end)) {
+            if (AwsSecrets.CONTEXT.near(s, start, end) && AwsSecrets.plausibleNearContext(s, start, end)) {
                 return Finding.of(start, end, Detector.AWS_SECRET_ACCESS_KEY);
             }
             if (COHERE.near(s, start, end) && random(s, start, end)) {
@@ -51,7 +51,7 @@ final class ContextKeys {
             return null;
         }
         int len = end - start;
-        if (len == 40 && AwsSecrets.CONTEXT.near(s, start, end) && AwsSecrets.plausible(s, start, end)) {
+        if (len == 40 && AwsSecrets.CONTEXT.near(s, start, end) && AwsSecrets.plausibleNearContext(s, start, end)) {
             return Finding.of(start, end, Detector.AWS_SECRET_ACCESS_KEY);
         }
         if (len == 88 && s.charAt(end - 1) == '=' && Base64Values.isPaddedBase64(s, start, end)
@@ -61,25 +61,8 @@ final class ContextKeys {
         return null;
     }
 
-    /**
-     * Random base62 mixes the cases throughout: its lower-case runs average under two letters. A CamelCase
-     * identifier ({@code GitHubActionsWorkflowParser}) has capitals only at word starts, so its lower-case
-     * runs are whole words.
-     */
     private static boolean random(String s, int start, int end) {
-        int upper = 0;
-        int lower = 0;
-        int lowerRuns = 0;
-        for (int i = start; i < end; i++) {
-            char c = s.charAt(i);
-            if (Chars.isUpper(c)) {
-                upper++;
-            } else if (Chars.isLower(c)) {
-                lower++;
-                lowerRuns += i == start || !Chars.isLower(s.charAt(i - 1)) ? 1 : 0;
-            }
-        }
-        return upper >= 3 && lower >= 3 && lower < 3.5 * lowerRuns && Entropy.bits(s, start, end) >= 4.0
+        return SecretValues.casesMixedThroughout(s, start, end) && Entropy.bits(s, start, end) >= 4.0
                 && !Placeholders.looksFake(s, start, end);
     }
 }

@@ -29,19 +29,70 @@ final class Jwts {
         if (end < n && (s.charAt(end) == '.' || Chars.isWord(s.charAt(end)))) {
             return null;
         }
-        String header = decode(s, start, headerEnd);
-        if (header == null || !header.startsWith("{") || !header.contains("\"alg\"")) {
+        // checked on the fly, without decoding into a buffer: JWT-looking text that is not one allocates nothing
+        if (!decodesToObject(s, start, headerEnd, false, true) || !decodesToObject(s, payloadStart, payloadEnd, true, false)) {
             return null;
         }
         String payload = decode(s, payloadStart, payloadEnd);
-        if (payload == null || !payload.trim().startsWith("{") || isJwtIoSample(payload)) {
+        if (payload == null || isJwtIoSample(payload)) {
             return null;
         }
         boolean unsigned = end == signatureStart;
-        if (unsigned && !header.replace(" ", "").contains("\"alg\":\"none\"")) {
-            return null;
+        if (unsigned) {
+            String header = decode(s, start, headerEnd);
+            if (header == null || !header.replace(" ", "").contains("\"alg\":\"none\"")) {
+                return null;
+            }
         }
         return Finding.of(start, end, Detector.JWT);
+    }
+
+    private static final String ALG = "\"alg\"";
+
+    /**
+     * Whether base64url [from, to) decodes to text starting with {@code {} (after ASCII whitespace when
+     * {@code trimmed}) and, when {@code needsAlg}, containing {@code "alg"}. Decodes one byte at a time.
+     */
+    private static boolean decodesToObject(String s, int from, int to, boolean trimmed, boolean needsAlg) {
+        int bits = 0;
+        int acc = 0;
+        boolean started = false;
+        int matched = 0; // chars of "alg" (with quotes) matched so far; '"' occurs only at its ends
+        for (int i = from; i < to; i++) {
+            int v = Base64Values.sextet(s.charAt(i));
+            if (v < 0) {
+                return false;
+            }
+            acc = acc << 6 | v;
+            bits += 6;
+            if (bits < 8) {
+                continue;
+            }
+            bits -= 8;
+            int b = (acc >> bits) & 0xff;
+            acc &= (1 << bits) - 1;
+            if (!started) {
+                if (trimmed && b <= ' ') {
+                    continue;
+                }
+                if (b != '{') {
+                    return false;
+                }
+                started = true;
+                if (!needsAlg) {
+                    return true;
+                }
+                continue;
+            }
+            if (b == ALG.charAt(matched)) {
+                if (++matched == ALG.length()) {
+                    return true;
+                }
+            } else {
+                matched = b == '"' ? 1 : 0;
+            }
+        }
+        return false;
     }
 
     private static String decode(String s, int from, int to) {

@@ -105,6 +105,13 @@ final class SecretSamples {
         s.tp(Detector.AWS_SECRET_ACCESS_KEY, "my AWS secret is %s", g.chars(KeyGen.ALNUM, 12) + "+" + g.chars(KeyGen.ALNUM, 27));
         s.fp(Detector.AWS_SECRET_ACCESS_KEY, "aws codecommit commit " + g.hex(40));
         s.fp(Detector.AWS_SECRET_ACCESS_KEY, "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCY" + "EXAMPLEKEY");
+        s.tp(Detector.AWS_SECRET_ACCESS_KEY, "amazon credentials: %s (rotate them)", g.chars(KeyGen.ALNUM, 20) + "/"
+                + g.chars(KeyGen.ALNUM, 9) + "7" + g.chars(KeyGen.ALNUM, 9));
+        // field report: strings of a compiled class near "amazon" (binary class names, identifiers, paths)
+        s.fp(Detector.AWS_SECRET_ACCESS_KEY, "\u0000\u0028" + forty("com/amazonaws/services/s3/AmazonS3Client")
+                + "\u0001\u0000\u0012Lsoftware/amazon/awssdk/core/SdkBytes;\u0007\u0000" + forty("AmazonWebServiceRequest4HandlerChainImpl"));
+        s.fp(Detector.AWS_SECRET_ACCESS_KEY, "amazon bucket path " + forty("data/2024/11/amazonReviews/part00042Json"));
+        s.fp(Detector.AWS_SECRET_ACCESS_KEY, "AWS SDK class " + forty("AmazonDynamoDBStreamsAsyncClientBuilder2") + " loaded");
         s.tp(Detector.GITHUB_PAT, "git clone https://%s@github.com/org/repo.git", join("gh", "p_", g.checksummedBody()));
         s.tp(Detector.GITHUB_PAT, "GITHUB_TOKEN=%s", join("gh", "p_", g.checksummedBody()));
         s.tp(Detector.GITHUB_OAUTH_TOKEN, "oauth token %s", join("gh", "o_", g.checksummedBody()));
@@ -226,5 +233,19 @@ final class SecretSamples {
         s.fp(Detector.GENERIC_SECRET, "if (password == null || token.isEmpty()) return; self.token = config.token");
         s.fp(Detector.GENERIC_SECRET, "monkey: banana123, compass: north, keyboard=qwerty123");
         s.fp(Detector.GENERIC_SECRET, "the password is required, the token was revoked, the secret is out: this is fine");
+        // field report: a SigV4 credential scope is not a secret (a real access key id inside is still found)
+        s.fp(Detector.GENERIC_SECRET, "Authorization: AWS4-HMAC-SHA256 " + join("Credential=", "AKID", "EXAMPLE", "/20150830/us-east-1/iam/aws4_request")
+                + ", SignedHeaders=content-type;host;x-amz-date, Signature=" + g.hex(64));
+        s.fp(Detector.GENERIC_SECRET, "X-Amz-Credential=" + join("AKID", "EXAMPLE") + "%2F20150830%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20150830T123600Z");
+        s.fp(Detector.GENERIC_SECRET, "credentials: /home/deploy/.aws/credentials2, token_file=/var/run/secrets/kubernetes.io/serviceaccount/token");
+        s.tp(Detector.AWS_ACCESS_KEY_ID, "Credential=%s/20150830/us-east-1/iam/aws4_request", join("AK", "IA", g.chars(KeyGen.BASE32, 16)));
+    }
+
+    /** A value the 40-character detectors look at: fails loudly if a sample is edited to another length. */
+    private static String forty(String value) {
+        if (value.length() != 40) {
+            throw new IllegalArgumentException(value.length() + " chars: " + value);
+        }
+        return value;
     }
 }

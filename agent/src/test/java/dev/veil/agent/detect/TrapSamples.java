@@ -43,5 +43,16 @@ final class TrapSamples {
         s.trap("Base64 of hello is aGVsbG8= and of foo:bar is Zm9vOmJhcg==");
         s.trap("class AbstractSingletonProxyFactoryBean extends SimpleInstantiationStrategyResolver {}");
         s.trap("aws s3 cp s3://my-bucket/path/to/file.txt ./ --region us-east-1");
+        // shapes users paste into prompts
+        s.trap("Exception in thread \"main\" java.lang.IllegalStateException: token expired for user 42\n"
+                + "\tat com.example.auth.TokenService.refresh(TokenService.java:142)\n"
+                + "\tat com.example.auth.TokenService$$Lambda$12/0x0000000800c4b440.apply(Unknown Source)\n"
+                + "Caused by: java.net.SocketTimeoutException: connect timed out at 10:42:07.123");
+        s.trap("<dependency>org.springframework.boot:spring-boot-starter-web:3.2.1</dependency>, com.amazonaws:aws-java-sdk-s3:1.12.661,"
+                + " software.amazon.awssdk:bedrockruntime:2.25.60, implementation 'io.jsonwebtoken:jjwt-api:0.12.5'");
+        s.trap("sha256sum: " + g.hex(64) + "  app.jar; SHA-256 digest " + g.hex(64).toUpperCase(java.util.Locale.ROOT));
+        s.trap("kubectl get pod/api-server-5f7c9d8b4-x2k9p secret/default-token-x7k2p deployment.apps/payments-api-7d4b9c8f6d;"
+                + " secretName: tls-secret, serviceAccountName: build-robot, image: registry.k8s.io/pause:3.9");
+        s.trap("not a JWT: eyJub3QiOiJhIGhlYWRlciJ9.eyJzdWIiOiJ4In0.c2ln and eyJhbGciOiJIUzI1NiJ9.bm90IGpzb24.c2ln and eyJhbGciOiJIUzI1NiJ9");
     }
 }
