@@ -145,7 +145,7 @@ final class FieldExtractor {
     void onString(int depth, String name, String[] path, TextSource p) throws IOException {
         if (depth == 1) {
             if (wantsRootString(name)) {
-                rootString(name, p.text());
+                rootString(name, isRepeated(name) ? p.repeatedText() : p.text());
             }
         } else if (depth == 2 && isIdentityName(name) && ("message".equals(path[2]) || "response".equals(path[2]))) {
             identity(name, p.text());
@@ -183,7 +183,9 @@ final class FieldExtractor {
                 messageObject = value;
                 break;
             case "system_fingerprint":
-                facts.systemFingerprint = value;
+                if (!value.isEmpty()) {
+                    facts.systemFingerprint = value;
+                }
                 break;
             case "service_tier":
                 facts.serviceTier = value;
@@ -248,9 +250,10 @@ final class FieldExtractor {
             case "model":
             case "modelVersion":
                 return facts.responseModel == null;
+            case "system_fingerprint":
+                return facts.systemFingerprint == null; // one per response, repeated in every chunk
             case "type":
             case "object":
-            case "system_fingerprint":
             case "service_tier":
             case "error":
             case "code":
@@ -260,6 +263,11 @@ final class FieldExtractor {
             default:
                 return false;
         }
+    }
+
+    /** Root strings whose values repeat from chunk to chunk (event types, object kinds): decoded from a cache. */
+    private static boolean isRepeated(String name) {
+        return name.equals("type") || name.equals("object") || name.equals("service_tier");
     }
 
     private boolean isIdentityName(String name) {

@@ -28,7 +28,7 @@ final class MessageScanner {
     private final boolean rootArrayHoldsMessages;
     private final NameCache names = new NameCache();
     private final String[] path = new String[MAX_DEPTH + 2];
-    private final Text text = new Text();
+    private final Text text = new Text(names);
     private byte[] b;
     private int pos;
     private int limit;
@@ -258,6 +258,16 @@ final class MessageScanner {
         throw MALFORMED;
     }
 
+    /** Printable ASCII other than {@code "} and {@code \\}: the bytes a string scan just steps over. */
+    private static final boolean[] PLAIN = new boolean[256];
+
+    static {
+        for (int c = ' '; c < 127; c++) {
+            PLAIN[c] = c != '"' && c != '\\';
+        }
+        PLAIN[127] = true;
+    }
+
     private static final int ESCAPED = 1;
     private static final int NON_ASCII = 2;
 
@@ -269,8 +279,8 @@ final class MessageScanner {
         final int lim = limit;
         while (p < lim) {
             byte c = buf[p];
-            if (c > '\\' || c >= '#' && c < '\\' || c == ' ' || c == '!') {
-                p++; // printable ASCII other than the quote and the backslash
+            if (PLAIN[c & 0xff]) {
+                p++; // printable ASCII other than the quote and the backslash: one table lookup
                 continue;
             }
             if (c == '"') {
@@ -302,10 +312,20 @@ final class MessageScanner {
 
     /** The string just scanned, decoded on demand. Escapes are checked only then (a bad one reads as malformed). */
     private static final class Text implements TextSource {
+        private final NameCache cache;
         byte[] buf;
         int start;
         int end;
         int flags;
+
+        Text(NameCache cache) {
+            this.cache = cache;
+        }
+
+        @Override
+        public String repeatedText() {
+            return (flags & ESCAPED) != 0 ? text() : cache.get(buf, start, end, false, (flags & NON_ASCII) == 0);
+        }
 
         void set(byte[] b, int s, int e, int f) {
             buf = b;
