@@ -21,6 +21,15 @@ public enum ApiFamily {
     OLLAMA_EMBED("ollama-embed", "embeddings"),
     COHERE_CHAT("cohere-chat", "chat"),
     COHERE_EMBED("cohere-embed", "embeddings"),
+    /**
+     * OpenAI image generation and edits ({@code prompt}; edits are multipart). The GenAI conventions have
+     * no image operation: {@code generate_content} is their multimodal generation operation.
+     */
+    OPENAI_IMAGES("openai-images", "generate_content"),
+    /** OpenAI text to speech ({@code input}) and transcription/translation (multipart, optional {@code prompt}). */
+    OPENAI_AUDIO("openai-audio", "generate_content"),
+    /** OpenAI moderations ({@code input}); no GenAI operation fits, so the API's own name is reported. */
+    OPENAI_MODERATIONS("openai-moderations", "moderations"),
     /** A host or path the user declared without naming its format: every free-text string is redacted. */
     GENERIC("generic", "chat");
 

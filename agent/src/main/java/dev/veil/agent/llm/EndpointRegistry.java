@@ -120,6 +120,9 @@ public final class EndpointRegistry {
             case OPENAI_COMPLETIONS:
             case OPENAI_RESPONSES:
             case OPENAI_EMBEDDINGS:
+            case OPENAI_IMAGES:
+            case OPENAI_AUDIO:
+            case OPENAI_MODERATIONS:
                 return "openai";
             case ANTHROPIC_MESSAGES:
                 return "anthropic";

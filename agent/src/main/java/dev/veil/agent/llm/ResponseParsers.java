@@ -22,7 +22,7 @@ public final class ResponseParsers {
             int captureChars, long requestStartNanos) {
         boolean requestStreams = req != null ? req.streaming() : m.streamingFromPath();
         Framing framing = framing(m, requestStreams, contentType);
-        boolean streaming = framing != Framing.JSON || requestStreams || m.streamingFromPath();
+        boolean streaming = framing != Framing.JSON && framing != Framing.MEDIA || requestStreams || m.streamingFromPath();
         return new FramedParser(m.apiFamily(), framing, streaming, contentEncoding, captureChars, requestStartNanos);
     }
 
@@ -43,6 +43,9 @@ public final class ResponseParsers {
         }
         if (ct.contains("json")) {
             return Framing.JSON;
+        }
+        if (ct.startsWith("audio/") || ct.startsWith("image/") || ct.startsWith("video/")) {
+            return Framing.MEDIA; // generated speech or images: no facts in the body
         }
         if (!requestStreams && !m.streamingFromPath()) {
             return Framing.JSON;

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
  */
 public final class PathClassifier {
     private static final String AZURE_DEPLOYMENTS = "/openai/deployments/";
+    private static final String[] IMAGE_OPS = {"/images/generations", "/images/edits"};
+    private static final String[] AUDIO_UPLOAD_OPS = {"/audio/transcriptions", "/audio/translations"};
 
     private PathClassifier() {
     }
@@ -40,6 +42,9 @@ public final class PathClassifier {
                 return bedrock(path, slash, end);
             case 'm':
                 return bedrock(path, slash, end);
+            case 'h':
+                return endsWith(path, end, "/audio/speech")
+                        ? versionedOpenAi(path, ApiFamily.OPENAI_AUDIO, end - "/audio/speech".length(), false) : null;
             case 'd':
                 if (endsWith(path, end, "/api/embed")) {
                     return PathMatch.of(ApiFamily.OLLAMA_EMBED, true);
@@ -72,6 +77,24 @@ public final class PathClassifier {
         }
         if (endsWith(path, end, "/v1/messages")) {
             return PathMatch.of(ApiFamily.ANTHROPIC_MESSAGES, true);
+        }
+        return openAiMedia(path, end);
+    }
+
+    /** Image, audio and moderation endpoints: {@code /v1/images/generations}, {@code /v1/audio/transcriptions}, ... */
+    private static PathMatch openAiMedia(String path, int end) {
+        for (String op : IMAGE_OPS) {
+            if (endsWith(path, end, op)) {
+                return versionedOpenAi(path, ApiFamily.OPENAI_IMAGES, end - op.length(), false);
+            }
+        }
+        for (String op : AUDIO_UPLOAD_OPS) {
+            if (endsWith(path, end, op)) {
+                return versionedOpenAi(path, ApiFamily.OPENAI_AUDIO, end - op.length(), false);
+            }
+        }
+        if (endsWith(path, end, "/moderations")) {
+            return versionedOpenAi(path, ApiFamily.OPENAI_MODERATIONS, end - "/moderations".length(), false);
         }
         return null;
     }

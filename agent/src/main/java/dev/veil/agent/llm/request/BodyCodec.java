@@ -32,7 +32,8 @@ public enum BodyCodec {
         if (e.equals("deflate")) {
             return ZLIB;
         }
-        throw new WireFormatException("unsupported request Content-Encoding: " + oneWord(e));
+        throw new WireFormatException("request Content-Encoding '" + oneWord(e)
+                + "' cannot be read, so the prompt cannot be inspected (Veil decodes gzip and deflate)");
     }
 
     /** The body in plain bytes (for opt-in content capture), refusing to produce more than {@code max} bytes. */

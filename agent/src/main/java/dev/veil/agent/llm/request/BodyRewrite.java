@@ -62,6 +62,15 @@ public final class BodyRewrite {
             if (match.confirmByBody()) {
                 return notRecognized(match, plain);
             }
+            if (MultipartBody.looksMultipart(plain)) {
+                RequestInfo.Builder info = MultipartBody.info(match);
+                try {
+                    byte[] sent = MultipartBody.rewrite(plain, scrubber, info);
+                    return new BodyRewrite(sent, sent != plain, info.build(), false, true);
+                } catch (WireFormatException notMultipart) {
+                    return plainText(match, plain, scrubber); // text that only starts like multipart; binary is refused there
+                }
+            }
             return plainText(match, plain, scrubber);
         } catch (PromptWalker.TooDeep e) {
             throw new WireFormatException("request JSON nested deeper than " + PromptWalker.MAX_DEPTH + " levels");

@@ -13,7 +13,9 @@ import java.util.Locale;
 public final class FramedParser implements ResponseParser {
     /** How a response body is framed. */
     public enum Framing {
-        JSON, SSE, NDJSON, EVENT_STREAM
+        JSON, SSE, NDJSON, EVENT_STREAM,
+        /** Binary media (generated speech, images): counted as a response, not read. */
+        MEDIA
     }
 
     private final ResponseFacts facts;
@@ -57,6 +59,18 @@ public final class FramedParser implements ResponseParser {
                 break;
             case EVENT_STREAM:
                 framer = new EventStreamFramer(scanner, facts);
+                break;
+            case MEDIA:
+                framer = new Framer() {
+                    @Override
+                    public void onBytes(byte[] b, int off, int len) {
+                        // binary media carries no id, model, usage or finish reason
+                    }
+
+                    @Override
+                    public void onEnd() {
+                    }
+                };
                 break;
             default:
                 framer = new JsonFramer(message, walker, streaming);
