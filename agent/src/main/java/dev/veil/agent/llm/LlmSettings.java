@@ -16,7 +16,8 @@ public final class LlmSettings {
                     + "the path, `*` stands for one segment, and an optional `=family` names the wire format "
                     + "(e.g. `/gateway/*/chat=openai-chat`; families: openai-chat, openai-completions, openai-responses, "
                     + "openai-embeddings, anthropic-messages, gemini-generate, gemini-embed, bedrock-converse, bedrock-invoke, "
-                    + "ollama-chat, ollama-generate, ollama-embed, cohere-chat, cohere-embed, generic).",
+                    + "ollama-chat, ollama-generate, ollama-embed, cohere-chat, cohere-embed, openai-images, openai-audio, "
+                    + "openai-moderations, generic).",
             "comma-separated /path[=family]", new Setting.Parser<String>() {
                 @Override
                 public String parse(String key, String item) {

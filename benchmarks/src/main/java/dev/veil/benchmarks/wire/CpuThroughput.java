@@ -57,7 +57,8 @@ public final class CpuThroughput {
         });
     }
 
-    private static void report(String name, int bytes, int perRound, java.util.function.Supplier<Object> op) {
+    /** Prints the best MB per CPU second (and wall second) of {@code ROUNDS} rounds of {@code perRound} calls. */
+    public static void report(String name, int bytes, int perRound, java.util.function.Supplier<Object> op) {
         double bestCpu = 0;
         double bestWall = 0;
         for (int round = 0; round < ROUNDS; round++) {
