@@ -90,6 +90,19 @@ final class Assignments {
         return value(s, valueFrom, detector, password);
     }
 
+    /** HTTP authentication schemes (IANA registry, plus AWS SigV4): words that name a scheme, never a secret. */
+    private static final String[] AUTH_SCHEMES = {"aws4-hmac-sha256", "digest", "negotiate", "ntlm", "hoba", "mutual",
+        "scram-sha-1", "scram-sha-256", "vapid", "dpop", "gnap", "privatetoken", "concealed", "token", "bearer", "basic"};
+
+    private static boolean isRegisteredScheme(String s, int start, int end) {
+        for (String scheme : AUTH_SCHEMES) {
+            if (end - start == scheme.length() && s.regionMatches(true, start, scheme, 0, scheme.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * {@code Authorization: <scheme> <credentials>}: the first word is the scheme, not a secret. Bearer and
      * Basic belong to {@link AuthHeaders}; for another scheme a single token68 value ({@code Token abc…})
@@ -107,7 +120,11 @@ final class Assignments {
         while (schemeEnd < n && schemeEnd - i < 32 && (Chars.isWord(s.charAt(schemeEnd)) || s.charAt(schemeEnd) == '.')) {
             schemeEnd++;
         }
-        if (schemeEnd == i || schemeEnd >= n || s.charAt(schemeEnd) != ' ' || schemeEnd + 1 >= n
+        if (isRegisteredScheme(s, i, schemeEnd)) {
+            if (schemeEnd >= n || s.charAt(schemeEnd) != ' ' || schemeEnd + 1 >= n || !Chars.isWord(s.charAt(schemeEnd + 1))) {
+                return null; // a registered scheme name alone is never the credential
+            }
+        } else if (schemeEnd == i || schemeEnd >= n || s.charAt(schemeEnd) != ' ' || schemeEnd + 1 >= n
                 || !Chars.isWord(s.charAt(schemeEnd + 1))) {
             return value(s, from, Detector.GENERIC_SECRET, false);
         }

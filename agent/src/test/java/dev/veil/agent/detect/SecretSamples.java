@@ -239,6 +239,9 @@ final class SecretSamples {
         s.fp(Detector.GENERIC_SECRET, "X-Amz-Credential=" + join("AKID", "EXAMPLE") + "%2F20150830%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20150830T123600Z");
         s.fp(Detector.GENERIC_SECRET, "credentials: /home/deploy/.aws/credentials2, token_file=/var/run/secrets/kubernetes.io/serviceaccount/token");
         s.tp(Detector.AWS_ACCESS_KEY_ID, "Credential=%s/20150830/us-east-1/iam/aws4_request", join("AK", "IA", g.chars(KeyGen.BASE32, 16)));
+        s.tp(Detector.GENERIC_SECRET, "Authorization: Token %s", g.alnum(30) + "7");
+        s.fp(Detector.GENERIC_SECRET, "Authorization: Digest username=\"Mufasa\", realm=\"api\", nonce=\"" + g.hex(32)
+                + "\", response=\"" + g.hex(32) + "\"; Authorization: NTLM");
     }
 
     /** A value the 40-character detectors look at: fails loudly if a sample is edited to another length. */
