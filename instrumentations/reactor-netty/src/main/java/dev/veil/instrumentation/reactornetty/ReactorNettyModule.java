@@ -10,12 +10,13 @@ import java.util.List;
  * {@code WebClient}, Spring {@code RestClient}/{@code RestTemplate} over {@code ReactorClientHttpRequestFactory}
  * and azure-core-http-netty use. Every way an app sends a request body ({@code send}, {@code sendString},
  * {@code sendByteArray}, {@code HttpClient...send(Publisher)}) ends in {@code HttpClientOperations.send(Publisher)},
- * one per request attempt; the response arrives through {@code HttpClientOperations.onInboundNext}, and
+ * one per request attempt ({@code sendObject(byteBuf)} is routed there); the response arrives through {@code HttpClientOperations.onInboundNext}, and
  * the exchange ends through the inbound error/cancel/close hooks or {@code ChannelOperations.terminate}.
  */
 public final class ReactorNettyModule implements InstrumentationModule {
 
     static final String HTTP_CLIENT_OPERATIONS = "reactor.netty.http.client.HttpClientOperations";
+    static final String HTTP_OPERATIONS = "reactor.netty.http.HttpOperations";
     static final String CHANNEL_OPERATIONS = "reactor.netty.channel.ChannelOperations";
 
     @Override
@@ -25,7 +26,7 @@ public final class ReactorNettyModule implements InstrumentationModule {
 
     @Override
     public List<String> targetClassNames() {
-        return Arrays.asList(HTTP_CLIENT_OPERATIONS, CHANNEL_OPERATIONS);
+        return Arrays.asList(HTTP_CLIENT_OPERATIONS, HTTP_OPERATIONS, CHANNEL_OPERATIONS);
     }
 
     @Override
@@ -41,6 +42,7 @@ public final class ReactorNettyModule implements InstrumentationModule {
 
     @Override
     public List<TypeInstrumentation> typeInstrumentations() {
-        return Arrays.<TypeInstrumentation>asList(new HttpClientOperationsInstrumentation(), new ChannelOperationsInstrumentation());
+        return Arrays.<TypeInstrumentation>asList(new HttpClientOperationsInstrumentation(), new HttpOperationsInstrumentation(),
+                new ChannelOperationsInstrumentation());
     }
 }

@@ -15,6 +15,7 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
+import reactor.netty.NettyOutbound;
 import reactor.netty.http.client.HttpClientRequest;
 
 /**
@@ -34,18 +35,48 @@ public final class ReactorNettyRequests {
     /** The publisher to send instead of {@code source}; {@code source} itself when Veil leaves the request alone. Never throws. */
     public static Publisher<?> onSend(Object operations, Publisher<?> source) {
         try {
-            if (source == null || !(operations instanceof HttpClientRequest) || !(operations instanceof Connection)) {
-                return source;
-            }
-            HttpClientRequest request = (HttpClientRequest) operations;
-            Object endpoint = match(request);
-            if (endpoint == null || handledAbove(request)) {
-                return source;
-            }
-            return inspected(request, (Connection) operations, endpoint, source);
+            Object endpoint = source == null ? null : endpoint(operations);
+            return endpoint == null ? source : inspected((HttpClientRequest) operations, (Connection) operations, endpoint, source);
         } catch (Throwable t) {
             return source;
         }
+    }
+
+    /**
+     * For {@code sendObject(message)} on a client request to an LLM endpoint: the outbound to return instead
+     * (a ByteBuf goes through {@code send(Mono)}, where it is inspected; another type cannot be read, so the
+     * failure policy decides). Null: the original method goes on. Never throws.
+     */
+    public static Object onSendObject(Object operations, Object message) {
+        try {
+            Object endpoint = message == null ? null : endpoint(operations);
+            if (endpoint == null) {
+                return null;
+            }
+            NettyOutbound outbound = (NettyOutbound) operations;
+            if (message instanceof ByteBuf) {
+                return outbound.send(Mono.just((ByteBuf) message));
+            }
+            RequestVerdict verdict = Veil.interceptionFailed(endpoint, new IllegalStateException(
+                    "a request body sent as " + message.getClass().getName() + " cannot be inspected"));
+            if (!verdict.isBlock()) {
+                return null;
+            }
+            ReferenceCountUtil.safeRelease(message);
+            return outbound.then(Mono.<Void>error(new IOException(verdict.message())));
+        } catch (Throwable t) {
+            return null;
+        }
+    }
+
+    /** The LLM endpoint a client request attempt goes to, or null (not a client request, not an LLM endpoint, or handled above). */
+    private static Object endpoint(Object operations) {
+        if (!(operations instanceof HttpClientRequest) || !(operations instanceof Connection) || !(operations instanceof NettyOutbound)) {
+            return null;
+        }
+        HttpClientRequest request = (HttpClientRequest) operations;
+        Object endpoint = match(request);
+        return endpoint == null || handledAbove(request) ? null : endpoint;
     }
 
     /**

@@ -10,7 +10,8 @@ class HelperListTest {
     @Test
     void everyGlueClassIsDeclaredAsAHelper() throws IOException {
         HelperLists.assertEveryGlueClassIsAHelper(new ReactorNettyModule(), "ReactorNettyModule",
-                "HttpClientOperationsInstrumentation", "ChannelOperationsInstrumentation",
+                "HttpClientOperationsInstrumentation", "HttpOperationsInstrumentation", "ChannelOperationsInstrumentation",
+                "SendObjectAdvice",
                 "SendAdvice", "InboundNextAdvice", "InboundCancelAdvice", "InboundCloseAdvice", "InboundErrorAdvice", "TerminateAdvice");
     }
 }

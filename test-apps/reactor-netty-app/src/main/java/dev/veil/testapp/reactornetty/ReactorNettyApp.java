@@ -20,7 +20,8 @@ import reactor.netty.http.client.HttpClient;
 
 /**
  * An unmodified app that calls with Reactor Netty's {@code HttpClient} the way reactive code does: one
- * shared client that follows redirects, {@code sendByteArray(Mono)} for a body of known length, a
+ * shared client that follows redirects, {@code sendByteArray(Mono)} for a body of known length
+ * ({@code sendObject(ByteBuf)} for the async calls), a
  * {@code Flux} of small buffers for one without ({@code chunked}), {@code responseSingle} read with
  * {@code block()} (sync) or {@code toFuture()} (async), and {@code response(...)} consumed one buffer at a
  * time for streams (cancel: the subscription is disposed). {@code HttpClient.create()} with
@@ -54,6 +55,8 @@ public final class ReactorNettyApp extends ConformanceApp {
             receiver = withHeaders.post().uri(spec.url)
                     .send((req, out) -> out.send(Flux.range(0, (bytes.length + 15) / 16)
                             .map(i -> Unpooled.wrappedBuffer(bytes, i * 16, Math.min(16, bytes.length - i * 16)))));
+        } else if ("async".equals(spec.variant)) {
+            receiver = withHeaders.post().uri(spec.url).send((req, out) -> out.sendObject(Unpooled.wrappedBuffer(bytes)));
         } else {
             receiver = withHeaders.post().uri(spec.url).send((req, out) -> out.sendByteArray(Mono.just(bytes)));
         }
