@@ -30,6 +30,11 @@ class SpringAiIT {
         return ChildJvm.testAppJar("spring-ai-" + kind + "-app", "spring-ai-" + kind + "-app.jar");
     }
 
+    /** A child JVM for a Spring Boot app; C1 only, the usual start-up setting for short-lived Boot processes (CI time). */
+    private static ChildJvm jvm() {
+        return ChildJvm.on(Jdks.current()).jvmArg("-XX:TieredStopAtLevel=1");
+    }
+
     private static String[] args(RecordingServer server, SdkChecks.Planted planted) {
         return new String[] {"--spring.ai.openai.base-url=" + server.url(""), "--spring.ai.openai.api-key=test-key",
                 "--prompt=" + planted.prompt};
@@ -45,17 +50,20 @@ class SpringAiIT {
         SdkChecks.Planted planted = new SdkChecks.Planted(("spring-ai-" + kind).hashCode());
         try (RecordingServer server = new RecordingServer().on("/v1/chat/completions", ProviderFakes.openAiChat());
              OtlpReceiver otlp = new OtlpReceiver()) {
-            ChildJvm.Result plain = ChildJvm.on(Jdks.current()).withoutAgent().runJar(app(kind), args(server, planted));
+            ChildJvm.Result plain = jvm().withoutAgent().runJar(app(kind), args(server, planted));
             assertEquals(1, server.received().size(), plain::toString);
             server.clear();
 
-            ChildJvm.Result veiled = ChildJvm.on(Jdks.current()).property("veil.log.level", "debug")
+            ChildJvm.Result veiled = jvm().property("veil.log.level", "debug")
                     .property("veil.otel.enabled", "true")
                     .env("OTEL_EXPORTER_OTLP_ENDPOINT", otlp.endpoint())
                     .env("OTEL_SERVICE_NAME", "spring-ai-" + kind)
                     .runJar(app(kind), args(server, planted));
 
             SdkChecks.assertRedactedRun(plain, veiled, server.received(), planted, "openai", streamed, in, out);
+            // The transport Boot chose, as the agent saw it: the JDK client for RestClient, Reactor Netty for WebClient.
+            String transport = streamed ? "reactor.netty.http.client.HttpClientOperations" : "jdk.internal.net.http.HttpClientImpl";
+            assertTrue(veiled.agentLines().stream().anyMatch(l -> l.endsWith("instrumented " + transport)), veiled::toString);
             List<OtlpReceiver.ReceivedSpan> spans = otlp.spans("dev.veil");
             assertEquals(1, spans.size(), () -> "expected one Veil span, got " + spans + "\n" + veiled);
             OtlpReceiver.ReceivedSpan span = spans.get(0);
@@ -81,7 +89,7 @@ class SpringAiIT {
     void blockModeIsSpringsOwnError(String kind, String exceptionClass) throws Exception {
         SdkChecks.Planted planted = new SdkChecks.Planted(("spring-ai-" + kind).hashCode() + 1);
         try (RecordingServer server = new RecordingServer().on("/v1/chat/completions", ProviderFakes.openAiChat())) {
-            ChildJvm.Result run = ChildJvm.on(Jdks.current()).property("veil.prompt.mode", "block")
+            ChildJvm.Result run = jvm().property("veil.prompt.mode", "block")
                     .runJar(app(kind), args(server, planted));
             SdkChecks.assertBlocked(run, server.received(), exceptionClass, planted);
         }
