@@ -99,7 +99,7 @@ public final class CallRecord {
                 return;
             }
             ended = true;
-            this.failure = failure;
+            this.failure = stoppedAfterTheModelFinished(failure) ? null : failure;
             this.endNanos = System.nanoTime();
             if (parser != null) {
                 parser.onEnd();
@@ -108,6 +108,16 @@ public final class CallRecord {
         if (listener != null) {
             listener.callEnded(this);
         }
+    }
+
+    /**
+     * An application that stops reading once the model has finished (Spring AI stops a stream at
+     * {@code data: [DONE]}, other SDKs at their end event) cancels before the transport's own end of the
+     * body: that call completed, it was not cancelled.
+     */
+    private boolean stoppedAfterTheModelFinished(Throwable failure) {
+        return failure instanceof java.util.concurrent.CancellationException && parser != null
+                && !parser.result().finishReasons().isEmpty();
     }
 
     /**

@@ -63,6 +63,27 @@ class AgentHooksTest {
     }
 
     @Test
+    void aCancelAfterTheModelFinishedIsACompletedCall() {
+        AgentHooks hooks = hooks();
+        byte[] stream = ("data: {\"id\":\"c\",\"model\":\"gpt-4o-mini\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"},"
+                + "\"finish_reason\":null}]}\n\n").getBytes(StandardCharsets.UTF_8);
+        byte[] finish = ("data: {\"id\":\"c\",\"model\":\"gpt-4o-mini\",\"choices\":[{\"index\":0,\"delta\":{},"
+                + "\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n").getBytes(StandardCharsets.UTF_8);
+        CallRecord midway = (CallRecord) hooks.inspectRequest(chatEndpoint(hooks), CHAT, null, null, false).call();
+        hooks.responseStarted(midway, 200, "text/event-stream", null);
+        hooks.responseChunk(midway, stream, 0, stream.length);
+        hooks.callEnded(midway, new java.util.concurrent.CancellationException("cancelled"));
+        assertNotNull(midway.failure(), "cancelled before the model finished");
+
+        CallRecord done = (CallRecord) hooks.inspectRequest(chatEndpoint(hooks), CHAT, null, null, false).call();
+        hooks.responseStarted(done, 200, "text/event-stream", null);
+        hooks.responseChunk(done, stream, 0, stream.length);
+        hooks.responseChunk(done, finish, 0, finish.length);
+        hooks.callEnded(done, new java.util.concurrent.CancellationException("stopped at [DONE]"));
+        assertNull(done.failure(), "the app stopped reading after the model finished");
+    }
+
+    @Test
     void blockNamesDetectorIdsNeverValues() {
         AgentHooks hooks = hooks("veil.prompt.mode", "block");
         RequestVerdict v = hooks.inspectRequest(chatEndpoint(hooks), CHAT, null, null, true);
