@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class AuditLogTest {
 
     private static final String EMAIL = "max.mustermann@example.net";
+    private static final java.util.regex.Pattern FINGERPRINTS =
+            java.util.regex.Pattern.compile("\"fingerprints\":\\{\"email_address\":\\[(\"[0-9a-f]{12}\"(?:,\"[0-9a-f]{12}\")*)]}");
 
     @TempDir
     Path dir;
@@ -78,17 +80,17 @@ class AuditLogTest {
         call(new AgentHooks(VeilConfig.defaults(), audit), "write " + EMAIL, null);
         List<String> lines = Files.readAllLines(file);
         assertEquals(2, lines.size());
-        com.fasterxml.jackson.databind.JsonNode a = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines.get(0));
-        com.fasterxml.jackson.databind.JsonNode b = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines.get(1));
-        assertEquals(3, a.at("/findings/email_address").asInt(), lines.get(0));
+        assertTrue(lines.get(0).contains("\"findings\":{\"email_address\":3}"), lines.get(0));
         // two distinct values -> two fingerprints, sorted, 12 hex digits (veil.redact.hash.length)
-        assertEquals(2, a.at("/fingerprints/email_address").size(), lines.get(0));
-        for (com.fasterxml.jackson.databind.JsonNode h : a.at("/fingerprints/email_address")) {
-            assertTrue(h.asText().matches("[0-9a-f]{12}"), h.asText());
-        }
+        java.util.regex.Matcher fa = FINGERPRINTS.matcher(lines.get(0));
+        java.util.regex.Matcher fb = FINGERPRINTS.matcher(lines.get(1));
+        assertTrue(fa.find() && fb.find(), lines.toString());
+        List<String> firstHashes = java.util.Arrays.asList(fa.group(1).replace("\"", "").split(","));
+        assertEquals(2, firstHashes.size(), lines.get(0));
+        assertTrue(firstHashes.get(0).compareTo(firstHashes.get(1)) < 0, lines.get(0));
         // the same value in another call of the same process has the same fingerprint
-        String emailHash = b.at("/fingerprints/email_address/0").asText();
-        assertTrue(a.at("/fingerprints/email_address").toString().contains(emailHash), lines.get(0) + "\n" + lines.get(1));
+        String emailHash = fb.group(1).replace("\"", "");
+        assertTrue(firstHashes.contains(emailHash), lines.get(0) + "\n" + lines.get(1));
         // and it is exactly what the hash operator put in the prompt it rewrote
         String sent = new String(first.body(), StandardCharsets.UTF_8);
         assertTrue(sent.contains("#" + emailHash + "]]"), sent + "\n" + lines.get(1));
