@@ -19,7 +19,7 @@ import dev.veil.agent.llm.ResponseParser;
  *   <li>engine: a prompt string holding {@code VEIL_TEST_FAULT(kind)} makes the prompt scan throw,
  *       kind = {@code runtime} ({@link IllegalStateException}), {@code oom} ({@link OutOfMemoryError}),
  *       {@code stackoverflow} ({@link StackOverflowError}), {@code linkage} ({@link NoClassDefFoundError}),
- *       or {@code slow} (no throw: the scan takes 1.5 s longer);</li>
+ *       or {@code slow} (no throw: the scan takes 500 ms longer);</li>
  *   <li>response parser: a response whose {@code Content-Type} holds {@code veil-test-fault=parser} (or
  *       {@code veil-test-fault=parser-oom}) gets a parser that throws on every byte and at the end.</li>
  * </ul>
@@ -68,7 +68,7 @@ public final class FaultInjection {
         }
         if ("slow".equals(kind)) {
             try {
-                Thread.sleep(1500);
+                Thread.sleep(500);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

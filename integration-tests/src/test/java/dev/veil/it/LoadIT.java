@@ -1,0 +1,180 @@
+package dev.veil.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Load with redaction on: 64 threads x 10 000 LLM calls (640 000) through the JDK HttpClient and through
+ * OkHttp, each in a child JVM with the agent, against a local server that answers every call with a small
+ * JSON body depending on the call's index (keep-alive; cheap calls, so the full size fits the build).
+ *
+ * <p>Asserted: 0 failed calls; the app's answers are byte-identical to a run without the agent (the XOR of
+ * SHA-256(index, status, body) over all calls equals the digest of the server's answers, which a run
+ * without the agent reproduces: checked on 64 x 500 calls); every prompt reached the server without its
+ * planted key and e-mail address (0 leaks, 640 000 received); and the heap is flat: bytes used after a full
+ * GC at the end are within 16 MiB of the figure after warm-up (5% of the calls).
+ */
+class LoadIT {
+    static final int THREADS = 64;
+    static final int CALLS = Integer.getInteger("veil.load.calls", 10_000);
+    static final int BASELINE_CALLS = 500;
+    static final long HEAP_SLACK = 16L << 20;
+
+    private static final Pattern INDEX = Pattern.compile("Call #(\\d+):");
+    private static final Pattern LOAD = Pattern.compile(
+            "LOAD calls=(\\d+) ok=(\\d+) failed=(\\d+) digest=([0-9a-f]{64}) ms=(\\d+) heapAfterWarmup=(\\d+) heapAtEnd=(\\d+).*");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void jdkHttpClient() throws Exception {
+        load("jdk-httpclient", ChildJvm.testAppJar("jdk-httpclient-app", "jdk-httpclient-app.jar"));
+    }
+
+    @Test
+    void okHttp() throws Exception {
+        load("okhttp-4.12.0", ChildJvm.testAppJar("okhttp-app/v4", "okhttp-app-v4.jar"));
+    }
+
+    private void load(String label, Path app) throws Exception {
+        TestSecrets secrets = new TestSecrets(label.hashCode());
+        String key = secrets.openAiKey();
+        String email = secrets.email();
+        Path body = Files.writeString(tmp.resolve("load.json"), ChatBodies.chat("Call #%i%: mail " + email + " the key " + key));
+        try (LoadServer server = new LoadServer(key, email)) {
+            String url = server.url("/v1/chat/completions");
+            Matcher baseline = result(ChildJvm.on(Jdks.current()).withoutAgent()
+                    .runJar(app, url, "load-" + THREADS + "x" + BASELINE_CALLS, body.toString()));
+            assertEquals(expectedDigest(BASELINE_CALLS), baseline.group(4),
+                    "without the agent the app reads exactly the server's answers (the digest below is theirs)");
+            server.reset();
+
+            ChildJvm.Result veiled = ChildJvm.on(Jdks.current()).jvmArg("-Xmx256m").timeoutSeconds(900)
+                    .runJar(app, url, "load-" + THREADS + "x" + CALLS, body.toString());
+            Matcher m = result(veiled);
+            long calls = (long) THREADS * CALLS;
+            long ms = Long.parseLong(m.group(5));
+            long warm = Long.parseLong(m.group(6));
+            long end = Long.parseLong(m.group(7));
+            System.out.printf("[load] %s: %d calls with the agent (redact) in %d ms (%.0f calls/s), 0 failed; "
+                    + "heap used after GC: %.1f MiB after warm-up, %.1f MiB at the end; server got %d, leaks %d%n",
+                    label, calls, ms, calls * 1000.0 / Math.max(1, ms), warm / 1048576.0, end / 1048576.0,
+                    server.received.get(), server.leaks.get());
+            assertEquals(String.valueOf(calls), m.group(1));
+            assertEquals("0", m.group(3), veiled::toString);
+            assertEquals(String.valueOf(calls), m.group(2), veiled::toString);
+            assertEquals(expectedDigest(CALLS), m.group(4), "an answer was lost or garbled with the agent");
+            assertEquals(calls, server.received.get());
+            assertEquals(0, server.leaks.get(), "a planted value reached the server");
+            assertEquals(0, server.unindexed.get(), "a prompt lost its call number");
+            assertTrue(end <= warm + HEAP_SLACK, "the heap grew: " + warm + " bytes after warm-up, " + end + " at the end");
+            assertTrue(veiled.agentLines().stream().noneMatch(l -> l.contains("WARN") || l.contains("ERROR")), veiled::toString);
+            JdkHttpClientIT.assertNoSecretIn(veiled, key, email);
+        }
+    }
+
+    private static Matcher result(ChildJvm.Result run) {
+        Matcher m = LOAD.matcher(run.line("LOAD"));
+        assertTrue(m.matches(), run::toString);
+        return m;
+    }
+
+    /** What the app reads without the agent: the server's answer for every index, as the app digests it. */
+    private static String expectedDigest(int callsPerThread) throws Exception {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        byte[] acc = new byte[32];
+        for (long i = 0; i < (long) THREADS * callsPerThread; i++) {
+            byte[] d = sha.digest((i + "\n200\n" + LoadServer.answer(i)).getBytes(StandardCharsets.UTF_8));
+            for (int k = 0; k < 32; k++) {
+                acc[k] ^= d[k];
+            }
+        }
+        StringBuilder hex = new StringBuilder();
+        for (byte b : acc) {
+            hex.append(String.format("%02x", b));
+        }
+        return hex.toString();
+    }
+
+    /** Answers each call by its index, counts what it got; keeps nothing. */
+    static final class LoadServer implements AutoCloseable {
+        final AtomicLong received = new AtomicLong();
+        final AtomicLong leaks = new AtomicLong();
+        final AtomicLong unindexed = new AtomicLong();
+        private final HttpServer server;
+        private final ExecutorService executor = Executors.newFixedThreadPool(16);
+        private final String[] planted;
+
+        LoadServer(String... planted) throws IOException {
+            this.planted = planted;
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+            server.setExecutor(executor);
+            server.createContext("/", this::handle);
+            server.start();
+        }
+
+        static String answer(long index) {
+            return "{\"id\":\"chatcmpl-" + index + "\",\"object\":\"chat.completion\",\"model\":\"gpt-4o-mini\","
+                    + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"ok " + index
+                    + "\"},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":2}}";
+        }
+
+        private void handle(HttpExchange exchange) throws IOException {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            received.incrementAndGet();
+            for (String p : planted) {
+                if (body.contains(p)) {
+                    leaks.incrementAndGet();
+                }
+            }
+            Matcher m = INDEX.matcher(body);
+            long index = -1;
+            if (m.find()) {
+                index = Long.parseLong(m.group(1));
+            } else {
+                unindexed.incrementAndGet();
+            }
+            byte[] reply = answer(index).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, reply.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(reply);
+            }
+        }
+
+        String url(String path) {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        }
+
+        void reset() {
+            received.set(0);
+            leaks.set(0);
+            unindexed.set(0);
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+            executor.shutdownNow();
+        }
+    }
+}
