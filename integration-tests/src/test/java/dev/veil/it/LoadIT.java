@@ -76,11 +76,13 @@ class LoadIT {
             long ms = Long.parseLong(m.group(5));
             long warm = Long.parseLong(m.group(6));
             long end = Long.parseLong(m.group(7));
-            System.out.printf("[load] %s: %d calls with the agent (redact) in %d ms (%.0f calls/s), 0 failed; "
-                    + "heap used after GC: %.1f MiB after warm-up, %.1f MiB at the end; server got %d, leaks %d%n",
-                    label, calls, ms, calls * 1000.0 / Math.max(1, ms), warm / 1048576.0, end / 1048576.0,
-                    server.received.get(), server.leaks.get());
+            System.out.printf("[load] %s: %d calls with the agent (redact) in %d ms (%.0f calls/s), %s failed; "
+                    + "heap used after GC: %.1f MiB after warm-up, %.1f MiB at the end; server got %d, leaks %d, "
+                    + "malformed %d (%s)%n",
+                    label, calls, ms, calls * 1000.0 / Math.max(1, ms), m.group(3), warm / 1048576.0, end / 1048576.0,
+                    server.received.get(), server.leaks.get(), server.broken.get(), server.firstBroken.get());
             assertEquals(String.valueOf(calls), m.group(1));
+            assertEquals(0, server.broken.get(), () -> "the server got a malformed request: " + server.firstBroken.get());
             assertEquals("0", m.group(3), veiled::toString);
             assertEquals(String.valueOf(calls), m.group(2), veiled::toString);
             assertEquals(expectedDigest(CALLS), m.group(4), "an answer was lost or garbled with the agent");
@@ -125,6 +127,9 @@ class LoadIT {
         final AtomicLong received = new AtomicLong();
         final AtomicLong leaks = new AtomicLong();
         final AtomicLong unindexed = new AtomicLong();
+        /** Requests the server could not parse (it then closes the connection, as servers do). */
+        final AtomicLong broken = new AtomicLong();
+        final java.util.concurrent.atomic.AtomicReference<String> firstBroken = new java.util.concurrent.atomic.AtomicReference<>();
         private final ServerSocket socket;
         private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "load-server");
@@ -175,8 +180,11 @@ class LoadIT {
                     byte[] body = chunked ? readChunked(in) : in.readNBytes((int) Math.max(0, length));
                     handle(new String(body, StandardCharsets.UTF_8), out);
                 }
-            } catch (IOException | RuntimeException gone) {
+            } catch (java.net.SocketException gone) {
                 // the client closed the connection
+            } catch (IOException | RuntimeException e) {
+                broken.incrementAndGet();
+                firstBroken.compareAndSet(null, e.toString());
             }
         }
 
@@ -241,6 +249,7 @@ class LoadIT {
             received.set(0);
             leaks.set(0);
             unindexed.set(0);
+            broken.set(0);
         }
 
         @Override

@@ -19,7 +19,7 @@ import java.util.zip.GZIPOutputStream;
  * <li>{@code /slow/…}: a chat stream that sends its first event, then stalls up to 10 s before the rest;</li>
  * <li>{@code /gzip/…}: the answer gzip-encoded when the client accepts gzip (streams flushed per event);</li>
  * <li>{@code …/api/chat}: Ollama's NDJSON stream (or one JSON object with {@code "stream":false});</li>
- * <li>{@code /endless/…}: a chat stream that never ends (an event every 20 ms until the client goes away);</li>
+ * <li>{@code /endless/…}: a chat stream that never ends (an event every 20 ms until the client goes away, at most 20 s);</li>
  * <li>{@code /parser-fault/…}: the normal answer, its {@code Content-Type} carrying the trigger that makes the
  *     agent's testing-only fault injection give the call a throwing response parser.</li>
  * </ul>
@@ -138,11 +138,11 @@ final class ServerBehaviours {
         }
     }
 
-    /** Never ends on its own: stops when the client goes away (or after 60 s, so no server thread is kept). */
+    /** Never ends on its own: stops when the client goes away (or after 20 s, so no server thread is kept). */
     private static void endless(HttpExchange exchange) throws IOException {
         exchange.getResponseHeaders().add("Content-Type", "text/event-stream; charset=utf-8");
         exchange.sendResponseHeaders(200, 0);
-        long until = System.nanoTime() + 60_000_000_000L;
+        long until = System.nanoTime() + 20_000_000_000L;
         try (OutputStream out = exchange.getResponseBody()) {
             for (int i = 0; System.nanoTime() < until; i++) {
                 out.write(("data: {\"id\":\"chatcmpl-endless\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"tick" + i
