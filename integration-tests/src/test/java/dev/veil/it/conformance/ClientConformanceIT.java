@@ -405,7 +405,10 @@ public abstract class ClientConformanceIT {
             assertEquals("STATUS 200", printed.line("parserStream", "STATUS"), context);
             assertTrue(new String(java.util.Base64.getDecoder().decode(printed.line("parserStream", "STREAM").substring(7)),
                     StandardCharsets.UTF_8).endsWith("data: [DONE]\n\n"), context);
-            assertEquals("CANCELLED", printed.line("endless", "CANCELLED"), context);
+            // the client's own reaction to a cancel: the stream ends, or (Apache classic) the read or close fails
+            List<String> endless = printed.of("endless");
+            assertTrue(endless.contains("STATUS 200") && (endless.contains("CANCELLED")
+                    || endless.stream().anyMatch(l -> l.startsWith("ERROR java.net.SocketException"))), context);
             assertEquals("INTERRUPTED", printed.line("interrupted", "INTERRUPTED"), context);
             assertEquals("INTERRUPTED", printed.line("interruptLate", "INTERRUPTED"), context);
             assertEquals("STATUS 200", printed.line("afterwards", "STATUS"), context);
