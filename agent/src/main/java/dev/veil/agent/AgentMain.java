@@ -69,6 +69,11 @@ public final class AgentMain {
                 version, config.get(CoreSettings.PROMPT_MODE), config.get(CoreSettings.FAILURE),
                 config.get(LogSettings.MODE), names(modules),
                 config.get(TelemetrySettings.ENABLED) ? "on (" + config.get(TelemetrySettings.EXPORTER) + ")" : "off");
+        // compile-time constants: FaultInjection itself is not loaded here
+        if (dev.veil.agent.testing.FaultInjection.ENABLING_VALUE.equals(System.getProperty(dev.veil.agent.testing.FaultInjection.PROPERTY))) {
+            log.warn("TESTING fault injection is ON ({}): Veil fails on purpose where tests ask it to; never use this outside tests",
+                    dev.veil.agent.testing.FaultInjection.PROPERTY);
+        }
     }
 
     private static String names(List<InstrumentationModule> modules) {

@@ -58,6 +58,8 @@ public final class ChildJvm {
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final List<String> jvmArgs = new ArrayList<>();
 
+    private int timeoutSeconds = 120;
+
     private ChildJvm(Jdks.Jdk jdk) {
         this.jdk = jdk;
     }
@@ -78,6 +80,12 @@ public final class ChildJvm {
 
     public ChildJvm env(String key, String value) {
         environment.put(key, value);
+        return this;
+    }
+
+    /** How long the child may run (default 120 s). */
+    public ChildJvm timeoutSeconds(int seconds) {
+        this.timeoutSeconds = seconds;
         return this;
     }
 
@@ -127,9 +135,9 @@ public final class ChildJvm {
             pb.redirectOutput(out);
             pb.redirectError(err);
             Process process = pb.start();
-            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new AssertionError("child JVM did not finish in 120 s: " + command
+                throw new AssertionError("child JVM did not finish in " + timeoutSeconds + " s: " + command
                         + "\n--- stdout\n" + read(out) + "\n--- stderr\n" + read(err));
             }
             return new Result(process.exitValue(), read(out), read(err));

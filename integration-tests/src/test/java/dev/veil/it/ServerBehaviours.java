@@ -18,7 +18,10 @@ import java.util.zip.GZIPOutputStream;
  * <li>{@code /stall/…}: waits 5 s before answering (clients with a 1 s timeout give up);</li>
  * <li>{@code /slow/…}: a chat stream that sends its first event, then stalls up to 10 s before the rest;</li>
  * <li>{@code /gzip/…}: the answer gzip-encoded when the client accepts gzip (streams flushed per event);</li>
- * <li>{@code …/api/chat}: Ollama's NDJSON stream (or one JSON object with {@code "stream":false}).</li>
+ * <li>{@code …/api/chat}: Ollama's NDJSON stream (or one JSON object with {@code "stream":false});</li>
+ * <li>{@code /endless/…}: a chat stream that never ends (an event every 20 ms until the client goes away, at most 20 s);</li>
+ * <li>{@code /parser-fault/…}: the normal answer, its {@code Content-Type} carrying the trigger that makes the
+ *     agent's testing-only fault injection give the call a throwing response parser.</li>
  * </ul>
  */
 final class ServerBehaviours {
@@ -45,6 +48,28 @@ final class ServerBehaviours {
         }
         if (path.contains("/flaky/") && FLAKY_SEEN.add(path)) {
             send(exchange, 503, "application/json", "{\"error\":{\"message\":\"try again\"}}".getBytes(StandardCharsets.UTF_8));
+            return true;
+        }
+        if (path.contains("/endless/")) {
+            endless(exchange);
+            return true;
+        }
+        if (path.contains("/parser-fault/")) {
+            JsonNode req = FakeLlmServer.parse(body);
+            if (req != null && req.path("stream").asBoolean(false)) {
+                exchange.getResponseHeaders().add("Content-Type", "text/event-stream; veil-test-fault=parser-oom");
+                exchange.sendResponseHeaders(200, 0);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    for (String event : new String[] {"data: {\"id\":\"c1\",\"choices\":[{\"delta\":{\"content\":\"Hi\"}}]}\n\n",
+                        "data: [DONE]\n\n"}) {
+                        out.write(event.getBytes(StandardCharsets.UTF_8));
+                        out.flush();
+                    }
+                }
+            } else {
+                send(exchange, 200, "application/json; veil-test-fault=parser",
+                        FakeLlmServer.OPENAI_CHAT_REPLY.getBytes(StandardCharsets.UTF_8));
+            }
             return true;
         }
         if (path.contains("/stall/")) {
@@ -110,6 +135,23 @@ final class ServerBehaviours {
             out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
         } catch (IOException clientWentAway) {
             // expected after an early close or a cancel
+        }
+    }
+
+    /** Never ends on its own: stops when the client goes away (or after 20 s, so no server thread is kept). */
+    private static void endless(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "text/event-stream; charset=utf-8");
+        exchange.sendResponseHeaders(200, 0);
+        long until = System.nanoTime() + 20_000_000_000L;
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (int i = 0; System.nanoTime() < until; i++) {
+                out.write(("data: {\"id\":\"chatcmpl-endless\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"tick" + i
+                        + "\"}}]}\n\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                sleep(20);
+            }
+        } catch (IOException clientWentAway) {
+            // the only way this stream ends
         }
     }
 

@@ -20,8 +20,9 @@ import org.slf4j.Logger;
 
 /**
  * The audit log: one JSON line per LLM call, appended on the thread that ends the call (no thread of its
- * own). It holds what was decided and found — detector ids and counts — never a prompt, a header or a
- * detected value. The file is created readable by its owner only and rotated at a size cap.
+ * own). It holds what was decided and found — detector ids, counts and HMAC fingerprints of the values (the
+ * {@code hash} operator's keyed digest, so equal values can be correlated within one process run) — and
+ * Veil's own failure when {@code veil.failure} applied; never a prompt, a header or a detected value. The file is created readable by its owner only and rotated at a size cap.
  * A write failure is reported once in the agent log and never reaches the application.
  */
 public final class AuditLog implements CallListener {
@@ -41,6 +42,11 @@ public final class AuditLog implements CallListener {
         this.keep = keep;
         this.log = log;
         this.host = hostName();
+    }
+
+    @Override
+    public boolean wantsFingerprints() {
+        return true;
     }
 
     @Override
@@ -93,6 +99,32 @@ public final class AuditLog implements CallListener {
             sb.append(':').append(e.getValue());
         }
         sb.append("},");
+        if (!call.fingerprints().isEmpty()) {
+            // HMAC-SHA-256 (per-process key, truncated as the hash operator does) of each distinct value found
+            sb.append("\"fingerprints\":{");
+            first = true;
+            for (Map.Entry<String, java.util.SortedSet<String>> e : call.fingerprints().entrySet()) {
+                if (!first) {
+                    sb.append(',');
+                }
+                first = false;
+                string(sb, e.getKey());
+                sb.append(":[");
+                boolean firstHash = true;
+                for (String h : e.getValue()) {
+                    if (!firstHash) {
+                        sb.append(',');
+                    }
+                    firstHash = false;
+                    string(sb, h);
+                }
+                sb.append(']');
+            }
+            sb.append("},");
+        }
+        if (call.veilError() != null) {
+            field(sb, "veil_error", call.veilError());
+        }
         sb.append("\"status\":").append(call.status()).append(',');
         if (call.failure() != null) {
             field(sb, "error", call.failure().getClass().getName());

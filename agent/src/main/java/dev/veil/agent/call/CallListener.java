@@ -21,6 +21,11 @@ public interface CallListener {
         return 0;
     }
 
+    /** Whether this listener reads {@link CallRecord#fingerprints()} (the audit log); they are computed only then. */
+    default boolean wantsFingerprints() {
+        return false;
+    }
+
     /** The call ended (once). */
     void callEnded(CallRecord call);
 }

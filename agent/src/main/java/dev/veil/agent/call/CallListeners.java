@@ -37,6 +37,16 @@ public final class CallListeners implements CallListener {
     }
 
     @Override
+    public boolean wantsFingerprints() {
+        for (CallListener l : listeners) {
+            if (l.wantsFingerprints()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
     public void callEnded(CallRecord call) {
         for (CallListener l : listeners) {
             try {

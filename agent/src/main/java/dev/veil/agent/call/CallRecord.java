@@ -6,6 +6,7 @@ import dev.veil.agent.llm.ResponseInfo;
 import dev.veil.agent.llm.ResponseParser;
 import dev.veil.agent.llm.ResponseParsers;
 import dev.veil.agent.llm.stream.OpenAiUsageStripper;
+import dev.veil.agent.testing.FaultInjection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,6 +42,9 @@ public final class CallRecord {
     private final CallListener listener;
 
     private volatile Object attachment;
+    private volatile SortedMap<String, java.util.SortedSet<String>> fingerprints =
+            Collections.<String, java.util.SortedSet<String>>emptySortedMap();
+    private volatile String veilError;
     private Map<String, String> requestHeaders = Collections.emptyMap();
     private byte[] sentBody;
     private String sentEncoding;
@@ -49,6 +53,8 @@ public final class CallRecord {
     private ResponseParser parser;
     /** The filter applies to this response: it is an uncompressed event stream (what the stripper can edit). */
     private volatile boolean filtering;
+    /** The response parser threw: it is not called again; the call ends and is reported without response facts. */
+    private boolean parserFailed;
     private int status = -1;
     private boolean ended;
     private Throwable failure;
@@ -74,11 +80,18 @@ public final class CallRecord {
         this.status = status;
         filtering = filter != null && OpenAiUsageStripper.canStrip(contentType, contentEncoding);
         parser = ResponseParsers.forResponse(endpoint, request, contentType, contentEncoding, captureChars, startNanos);
+        if (FaultInjection.ENABLED) {
+            parser = FaultInjection.parser(parser, contentType);
+        }
     }
 
     public synchronized void responseChunk(byte[] b, int off, int len) {
-        if (!ended && parser != null) {
-            parser.onBytes(b, off, len);
+        if (!ended && parser != null && !parserFailed) {
+            try {
+                parser.onBytes(b, off, len);
+            } catch (Throwable t) {
+                parserFailed = true; // the call still ends and is reported, without response facts
+            }
         }
     }
 
@@ -101,8 +114,12 @@ public final class CallRecord {
             ended = true;
             this.failure = stoppedAfterTheModelFinished(failure) ? null : failure;
             this.endNanos = System.nanoTime();
-            if (parser != null) {
-                parser.onEnd();
+            if (parser != null && !parserFailed) {
+                try {
+                    parser.onEnd();
+                } catch (Throwable t) {
+                    parserFailed = true;
+                }
             }
         }
         if (listener != null) {
@@ -179,6 +196,27 @@ public final class CallRecord {
         return findings;
     }
 
+    /** Detector id -> HMAC fingerprints of the values found (only when a listener {@link CallListener#wantsFingerprints wants them}). */
+    public SortedMap<String, java.util.SortedSet<String>> fingerprints() {
+        return fingerprints;
+    }
+
+    public void fingerprints(SortedMap<String, java.util.SortedSet<String>> byDetector) {
+        this.fingerprints = byDetector;
+    }
+
+    /**
+     * Why Veil could not inspect this call ({@code veil.failure} applied: blocked when closed, sent
+     * uninspected when open): a fixed description and the failure's class, never a message or a value; else null.
+     */
+    public String veilError() {
+        return veilError;
+    }
+
+    public void veilError(String description) {
+        this.veilError = description;
+    }
+
     public int findingCount() {
         int n = 0;
         for (Integer c : findings.values()) {
@@ -221,7 +259,15 @@ public final class CallRecord {
 
     /** What the response said so far; null when no response arrived. */
     public synchronized ResponseInfo response() {
-        return parser == null ? null : parser.result();
+        if (parser == null || parserFailed) {
+            return null;
+        }
+        try {
+            return parser.result();
+        } catch (Throwable t) {
+            parserFailed = true;
+            return null;
+        }
     }
 
     private static byte[] copy(byte[] b, int off, int len) {

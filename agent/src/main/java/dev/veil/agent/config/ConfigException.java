@@ -16,7 +16,7 @@ public final class ConfigException extends RuntimeException {
         return new ConfigException("invalid value '" + oneLine(raw) + "' for " + key + " (" + why + ")");
     }
 
-    private static String oneLine(String raw) {
+    static String oneLine(String raw) {
         String s = raw.replace('\n', ' ').replace('\r', ' ');
         return s.length() > 200 ? s.substring(0, 200) + "..." : s;
     }

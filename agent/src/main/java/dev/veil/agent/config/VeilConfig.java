@@ -149,12 +149,12 @@ public final class VeilConfig {
         if (path == null || path.trim().isEmpty()) {
             return null;
         }
-        Path file = Paths.get(path.trim());
+        Path file;
         Properties props = new Properties();
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file = Paths.get(path.trim()))) {
             props.load(in);
         } catch (IOException | RuntimeException e) {
-            throw new ConfigException("cannot read the file named by veil.config ('" + path.trim() + "'): "
+            throw new ConfigException("cannot read the file named by veil.config ('" + ConfigException.oneLine(path.trim()) + "'): "
                     + e.getClass().getSimpleName());
         }
         props.remove(CoreSettings.CONFIG_FILE.key());

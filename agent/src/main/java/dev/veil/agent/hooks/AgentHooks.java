@@ -39,6 +39,7 @@ public final class AgentHooks implements VeilHooks {
     private final boolean failClosed;
     private final long maxPromptBytes;
     private final CallListener listener;
+    private final boolean fingerprints;
 
     private final LogMasker logs;
     private volatile EndpointRegistry endpoints;
@@ -52,6 +53,7 @@ public final class AgentHooks implements VeilHooks {
         this.config = config;
         this.logs = logs;
         this.listener = listener;
+        this.fingerprints = listener != null && listener.wantsFingerprints();
         this.mode = config.get(CoreSettings.PROMPT_MODE);
         this.failClosed = "closed".equals(config.get(CoreSettings.FAILURE));
         this.maxPromptBytes = config.get(CoreSettings.PROMPT_MAX_BYTES);
@@ -74,11 +76,14 @@ public final class AgentHooks implements VeilHooks {
             return send(call, body, contentEncoding, null, false);
         }
         if (body.length > maxPromptBytes) {
-            return failure(match, "the request body is larger than veil.prompt.max-bytes", null);
+            return failure(match, "the request body is larger than veil.prompt.max-bytes", null, traceparent);
         }
         try {
             boolean rewrite = "redact".equals(mode);
             RedactionSession session = redactor().newSession(rewrite);
+            if (fingerprints) {
+                session.collectFingerprints();
+            }
             RewriteResult result = RequestRewriter.rewrite(match, body, contentEncoding, session, rewrite && canFilterResponse);
             if (!result.recognized()) {
                 // A generic API path on an unknown host whose body is not an LLM request: not an LLM call.
@@ -94,20 +99,20 @@ public final class AgentHooks implements VeilHooks {
             if ("block".equals(mode)) {
                 LOG.info("blocked a {} {} request to {}: prompt holds {}", match.provider(), match.operation(),
                         match.serverAddress(), found);
-                record(match, result.info(), Action.BLOCKED, counts, traceparent, false).end(null);
+                record(match, result.info(), Action.BLOCKED, session, traceparent, false).end(null);
                 return RequestVerdict.block("veil: blocked: the prompt holds " + found);
             }
             if ("audit".equals(mode)) {
                 LOG.info("audit: a {} {} request to {} holds {}; sent unchanged (veil.prompt.mode=audit)",
                         match.provider(), match.operation(), match.serverAddress(), found);
-                CallRecord call = record(match, result.info(), Action.AUDITED, counts, traceparent, false);
+                CallRecord call = record(match, result.info(), Action.AUDITED, session, traceparent, false);
                 return send(call, body, contentEncoding, null, false);
             }
             LOG.debug("redacted a {} {} request to {}: {}", match.provider(), match.operation(), match.serverAddress(), found);
-            CallRecord call = record(match, result.info(), Action.REDACTED, counts, traceparent, filter);
+            CallRecord call = record(match, result.info(), Action.REDACTED, session, traceparent, filter);
             return send(call, result.body(), contentEncoding, result.changed() ? result.body() : null, filter);
         } catch (Throwable t) {
-            return failure(match, "the prompt could not be inspected", t);
+            return failure(match, "the prompt could not be inspected", t, traceparent);
         }
     }
 
@@ -136,10 +141,14 @@ public final class AgentHooks implements VeilHooks {
         ((CallRecord) call).end(failure);
     }
 
-    private CallRecord record(EndpointMatch match, RequestInfo info, Action action, SortedMap<String, Integer> findings,
+    /** {@code findings}: the session whose detector counts (and fingerprints) the call carries, or null when clean. */
+    private CallRecord record(EndpointMatch match, RequestInfo info, Action action, RedactionSession findings,
                               String traceparent, boolean filter) {
-        CallRecord call = new CallRecord(match, info, action, findings, traceparent,
-                filter ? new UsageStripFilter() : null, listener);
+        CallRecord call = new CallRecord(match, info, action, findings == null ? null : findings.countsByDetector(),
+                traceparent, filter ? new UsageStripFilter() : null, listener);
+        if (findings != null) {
+            call.fingerprints(findings.fingerprintsByDetector());
+        }
         if (listener != null) {
             listener.callStarted(call);
         }
@@ -169,7 +178,7 @@ public final class AgentHooks implements VeilHooks {
         String what = failure instanceof PromptTooLargeException
                 ? "the request body is larger than veil.prompt.max-bytes"
                 : "the request body could not be read for inspection";
-        return failure(match, what, failure);
+        return failure(match, what, failure, null);
     }
 
     @Override
@@ -192,15 +201,32 @@ public final class AgentHooks implements VeilHooks {
         return ConsoleStreams.wrap(stream, logs);
     }
 
-    /** Applies {@code veil.failure}: closed blocks the call, open sends it and says so in the agent log. */
-    private RequestVerdict failure(EndpointMatch match, String what, Throwable cause) {
+    /**
+     * Applies {@code veil.failure}: closed blocks the call, open sends it; either way the agent log says so
+     * and the listeners (audit, span) get a record of the call, ended at once, carrying
+     * {@link CallRecord#veilError()} (a fixed description and the failure's class; never its message).
+     */
+    private RequestVerdict failure(EndpointMatch match, String what, Throwable cause, String traceparent) {
         String where = match == null ? "an LLM endpoint" : match.provider() + " at " + match.serverAddress();
         if (failClosed) {
             LOG.warn("request to {} not sent: {} (veil.failure=closed)", where, what, cause);
-            return RequestVerdict.block("veil: " + what + "; request not sent (veil.failure=closed)");
+        } else {
+            LOG.warn("request to {} sent uninspected: {} (veil.failure=open)", where, what, cause);
         }
-        LOG.warn("request to {} sent uninspected: {} (veil.failure=open)", where, what, cause);
-        return RequestVerdict.pass();
+        if (match != null && listener != null) {
+            try {
+                CallRecord call = new CallRecord(match, RequestInfo.fromMatch(match), failClosed ? Action.BLOCKED : Action.PASSED,
+                        null, traceparent, null, listener);
+                call.veilError(what + (cause == null ? "" : " (" + cause.getClass().getName() + ")")
+                        + (failClosed ? "; not sent" : "; sent uninspected"));
+                listener.callStarted(call);
+                call.end(null);
+            } catch (Throwable ignored) {
+                // recording is best effort; the policy below still applies
+            }
+        }
+        return failClosed ? RequestVerdict.block("veil: " + what + "; request not sent (veil.failure=closed)")
+                : RequestVerdict.pass();
     }
 
     /** {@code email_address ×2, openai_api_key ×1}: detector ids and counts, never values. */

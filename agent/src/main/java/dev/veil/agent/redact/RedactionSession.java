@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import dev.veil.agent.testing.FaultInjection;
 import javax.crypto.Mac;
 
 /**
@@ -24,6 +26,12 @@ public final class RedactionSession implements PromptScrubber, Replacements.Repl
     private Map<String, Integer> numbers;
     private int findings;
     private Mac mac;
+    /** detector id -> HMAC fingerprints of the values found, for the audit log; null unless asked for */
+    private TreeMap<String, TreeSet<String>> fingerprints;
+    private boolean collectFingerprints;
+
+    /** At most this many distinct fingerprints are kept per detector (the count is always exact). */
+    static final int MAX_FINGERPRINTS_PER_DETECTOR = 16;
 
     RedactionSession(Redactor redactor, boolean rewrite) {
         this.redactor = redactor;
@@ -34,6 +42,9 @@ public final class RedactionSession implements PromptScrubber, Replacements.Repl
     public String scrub(String text) {
         if (text == null || text.isEmpty()) {
             return text;
+        }
+        if (FaultInjection.ENABLED) {
+            FaultInjection.engine(text);
         }
         List<Finding> found = redactor.engine().scan(text);
         if (found.isEmpty()) {
@@ -47,9 +58,51 @@ public final class RedactionSession implements PromptScrubber, Replacements.Repl
         for (Finding f : found) {
             Integer c = counts.get(f.detectorId());
             counts.put(f.detectorId(), c == null ? 1 : c + 1);
+            if (collectFingerprints) {
+                fingerprint(f.detectorId(), text.substring(f.start(), f.end()));
+            }
         }
         findings += found.size();
         return rewrite ? Replacements.apply(text, found, this) : text;
+    }
+
+    /**
+     * Asks this session to keep an HMAC fingerprint of every value it finds (for the audit log): the same
+     * HMAC-SHA-256 under the same per-process key, truncated to {@code veil.redact.hash.length} hex digits,
+     * as the {@code hash} operator, so an audit line can be matched with a hashed placeholder. Never a value.
+     */
+    public RedactionSession collectFingerprints() {
+        this.collectFingerprints = true;
+        return this;
+    }
+
+    private void fingerprint(String detectorId, String value) {
+        if (fingerprints == null) {
+            fingerprints = new TreeMap<String, TreeSet<String>>();
+        }
+        TreeSet<String> set = fingerprints.get(detectorId);
+        if (set == null) {
+            set = new TreeSet<String>();
+            fingerprints.put(detectorId, set);
+        }
+        if (set.size() < MAX_FINGERPRINTS_PER_DETECTOR) {
+            set.add(hmac(value));
+        }
+    }
+
+    private String hmac(String value) {
+        if (mac == null) {
+            mac = Hmac.newMac();
+        }
+        return Hmac.hex(mac, value, redactor.policy().hashLength);
+    }
+
+    /** Detector id -> sorted distinct HMAC fingerprints (empty unless {@link #collectFingerprints()} was called). */
+    public SortedMap<String, java.util.SortedSet<String>> fingerprintsByDetector() {
+        if (fingerprints == null) {
+            return Collections.<String, java.util.SortedSet<String>>emptySortedMap();
+        }
+        return Collections.<String, java.util.SortedSet<String>>unmodifiableSortedMap(fingerprints);
     }
 
     public int findingCount() {
@@ -70,10 +123,7 @@ public final class RedactionSession implements PromptScrubber, Replacements.Repl
             case MASK:
                 return Masks.mask(value, policy.maskKeep);
             case HASH:
-                if (mac == null) {
-                    mac = Hmac.newMac();
-                }
-                return PlaceholderFormat.hashed(f.detectorId(), Hmac.hex(mac, value, policy.hashLength));
+                return PlaceholderFormat.hashed(f.detectorId(), hmac(value));
             default:
                 return placeholderFor(f.detectorId(), value);
         }

@@ -54,6 +54,8 @@ final class GenAiAttributes {
     static final AttributeKey<Long> VEIL_REDACTION_COUNT = AttributeKey.longKey("veil.redaction.count");
     static final AttributeKey<List<String>> VEIL_REDACTION_TYPES = AttributeKey.stringArrayKey("veil.redaction.types");
     static final AttributeKey<String> VEIL_DETECTOR = AttributeKey.stringKey("veil.detector");
+    /** Veil could not inspect the call and applied {@code veil.failure}: a fixed description and the failure's class. */
+    static final AttributeKey<String> VEIL_ERROR = AttributeKey.stringKey("veil.error");
 
     /** error.type of a call Veil blocked: the application got Veil's {@code veil: blocked} failure. */
     static final String BLOCKED_ERROR_TYPE = "veil.blocked";

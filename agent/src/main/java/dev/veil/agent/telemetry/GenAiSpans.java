@@ -64,6 +64,9 @@ final class GenAiSpans {
         if (!call.findings().isEmpty()) {
             span.setAttribute(VEIL_REDACTION_TYPES, new ArrayList<String>(call.findings().keySet()));
         }
+        if (call.veilError() != null) {
+            span.setAttribute(VEIL_ERROR, call.veilError());
+        }
         if (errorType != null) {
             span.setAttribute(ERROR_TYPE, errorType);
             span.setStatus(StatusCode.ERROR, errorDescription(call, errorType));

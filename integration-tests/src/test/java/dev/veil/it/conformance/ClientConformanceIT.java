@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -325,6 +327,114 @@ public abstract class ClientConformanceIT {
             List<String> audit = printed.run.agentLines().stream().filter(l -> l.contains("audit:")).toList();
             assertEquals("audit".equals(mode) ? (chunkedSent ? 2 : 1) : 0, audit.size(), printed.run::toString);
             audit.forEach(l -> assertTrue(l.contains("openai_api_key x1") && l.contains("email"), l));
+            assertNoSecretIn(printed.run, key, email);
+        }
+    }
+
+    /** Engine faults the testing-only seam injects ({@code VEIL_TEST_FAULT(kind)} in a prompt string). */
+    private static final String[] ENGINE_FAULTS = {"runtime", "oom", "stackoverflow", "linkage"};
+
+    /**
+     * Veil failing inside the app, on every call style, through the testing-only fault injection
+     * ({@code -Ddev.veil.testing.faults}): the engine throws (RuntimeException, OutOfMemoryError,
+     * StackOverflowError, NoClassDefFoundError) on sync, async and streamed calls, a body 16x over the cap,
+     * a slow engine, a response parser that throws (JSON and SSE), a never-ending stream cancelled, a
+     * thread interrupted before and during the call. {@code closed}: the call fails with {@code veil: …} and
+     * nothing reaches the server; {@code open}: the original bytes are sent and the failure is in the agent
+     * log and the audit file. Either way the app keeps running and no planted value appears in any output.
+     */
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("targets")
+    void faultsFollowThePolicyTheAppKeepsRunningAndNothingLeaks(ClientApp app, Jdks.Jdk jdk) throws Exception {
+        Jdks.assumeInstalled(jdk);
+        TestSecrets secrets = new TestSecrets(app.label.hashCode() + 4);
+        String key = secrets.openAiKey();
+        String email = secrets.email();
+        for (String policy : new String[] {"closed", "open"}) {
+            String t = tag();
+            Path audit = tmp.resolve("audit" + t.substring(2) + ".jsonl");
+            Map<String, String> failing = new LinkedHashMap<>();
+            Batch batch = new Batch(tmp);
+            for (String kind : ENGINE_FAULTS) {
+                failing.put("sync-" + kind, chat("VEIL_TEST_FAULT(" + kind + ") key " + key + " for " + email));
+                batch.add("sync-" + kind, server.url(t + "/sync-" + kind + CHAT), "sync", failing.get("sync-" + kind));
+            }
+            failing.put("async-oom", chat("VEIL_TEST_FAULT(oom) key " + key + " for " + email));
+            batch.add("async-oom", server.url(t + "/async-oom" + CHAT), "async", failing.get("async-oom"));
+            failing.put("stream-runtime", "{\"model\":\"gpt-4o-mini\",\"stream\":true,\"messages\":[{\"role\":\"user\","
+                    + "\"content\":\"VEIL_TEST_FAULT(runtime) mail " + email + "\"}]}");
+            batch.add("stream-runtime", server.url(t + "/stream-runtime" + CHAT), "stream", failing.get("stream-runtime"));
+            failing.put("giant", chat("word ".repeat(200_000) + "key " + key)); // 1 MB against a 64 KiB cap
+            batch.add("giant", server.url(t + "/giant" + CHAT), "sync", failing.get("giant"));
+            String streamed = "{\"model\":\"gpt-4o-mini\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"mail "
+                    + email + "\"}]}";
+            batch.add("slowEngine", server.url(t + "/slow-engine" + CHAT), "sync", chat("VEIL_TEST_FAULT(slow) key " + key + " for " + email))
+                    .add("parser", server.url(t + "/parser-fault" + CHAT), "sync", chat("hello " + email))
+                    .add("parserStream", server.url(t + "/parser-fault/s" + CHAT), "stream", streamed)
+                    // cancelled, not closed: closing a classic Apache stream drains it, which a never-ending one never allows
+                    .add("endless", server.url(t + "/endless" + CHAT), "cancel", streamed)
+                    .add("interrupted", server.url(t + "/interrupted" + CHAT), "interrupted", chat("key " + key + " for " + email))
+                    .add("interruptLate", server.url(t + "/interrupt-late" + CHAT), "interrupt-late",
+                            chat("VEIL_TEST_FAULT(slow) key " + key + " for " + email))
+                    .add("afterwards", server.url(t + "/after" + CHAT), "sync", chat("still fine, " + email));
+            Batch.Printed printed = batch.run(ChildJvm.on(jdk).property("dev.veil.testing.faults", "inject-faults-in-tests-only")
+                    .property("veil.failure", policy).property("veil.prompt.max-bytes", "64KiB")
+                    .property("veil.audit.file", audit.toString()).property("veil.log.level", "debug"), app.jar);
+            String context = policy + ":\n" + printed.run;
+            List<FakeLlmServer.Received> got = receivedUnder(t);
+            for (Map.Entry<String, String> f : failing.entrySet()) {
+                String id = f.getKey();
+                List<FakeLlmServer.Received> sent = got.stream().filter(r -> r.path.startsWith(t + "/" + id + "/")).toList();
+                if ("closed".equals(policy)) {
+                    String error = printed.line(id, "ERROR");
+                    assertTrue(error.startsWith("ERROR java.io.IOException: veil: " + (id.equals("giant")
+                            ? "the request body is larger than veil.prompt.max-bytes" : "the prompt could not be inspected")),
+                            id + " " + context);
+                    assertEquals(0, sent.size(), id + ": nothing may be sent under veil.failure=closed");
+                } else {
+                    assertEquals("STATUS 200", printed.line(id, "STATUS"), id + " " + context);
+                    assertFalse(sent.isEmpty(), id);
+                    sent.forEach(r -> assertArrayEquals(f.getValue().getBytes(StandardCharsets.UTF_8), r.decodedBody(),
+                            id + ": open sends the original bytes"));
+                }
+            }
+            // The app kept running: a slow engine, broken parsers, a never-ending stream and the calls after the faults.
+            assertEquals("STATUS 200", printed.line("slowEngine", "STATUS"), context);
+            assertEquals("STATUS 200", printed.line("parser", "STATUS"), context);
+            assertTrue(printed.line("parser", "BODY").contains("chatcmpl-it"), context);
+            assertEquals("STATUS 200", printed.line("parserStream", "STATUS"), context);
+            assertTrue(new String(java.util.Base64.getDecoder().decode(printed.line("parserStream", "STREAM").substring(7)),
+                    StandardCharsets.UTF_8).endsWith("data: [DONE]\n\n"), context);
+            // the client's own reaction to a cancel: the stream ends, or (Apache classic) the read or close fails
+            List<String> endless = printed.of("endless");
+            assertTrue(endless.contains("STATUS 200") && (endless.contains("CANCELLED")
+                    || endless.stream().anyMatch(l -> l.startsWith("ERROR java.net.SocketException"))), context);
+            assertEquals("INTERRUPTED", printed.line("interrupted", "INTERRUPTED"), context);
+            assertEquals("INTERRUPTED", printed.line("interruptLate", "INTERRUPTED"), context);
+            assertEquals("STATUS 200", printed.line("afterwards", "STATUS"), context);
+            // Only the fault paths may carry the planted values (open sends them, by policy); nothing else does.
+            for (FakeLlmServer.Received r : got) {
+                boolean faultPath = failing.keySet().stream().anyMatch(id -> r.path.startsWith(t + "/" + id + "/"));
+                if (!("open".equals(policy) && faultPath)) {
+                    assertFalse(r.decodedText().contains(key) || r.decodedText().contains(email), "leaked to " + r.path);
+                }
+            }
+            String outcome = "closed".equals(policy) ? "not sent: " : "sent uninspected: ";
+            long logged = printed.run.agentLines().stream().filter(l -> l.contains(outcome)).count();
+            assertTrue(logged >= failing.size(), "every fault is in the agent log (" + logged + "): " + context);
+            assertTrue(printed.run.stderr.contains("TESTING fault injection is ON"), context);
+            List<String> lines = java.nio.file.Files.readAllLines(audit);
+            assertEquals(ENGINE_FAULTS.length + 2, lines.stream().filter(l -> l.contains("\"veil_error\":\"the prompt could not be inspected")).count(),
+                    () -> "audit:\n" + String.join("\n", lines));
+            assertEquals(1, lines.stream().filter(l -> l.contains("\"veil_error\":\"the request body is larger than veil.prompt.max-bytes")).count(),
+                    () -> "audit:\n" + String.join("\n", lines));
+            // The two calls whose parser threw still ended and were reported once, without response facts.
+            assertEquals(2, lines.stream().filter(l -> l.contains("\"status\":200") && !l.contains("\"response_model\"")
+                    && !l.contains("\"error\"")).count(), () -> "audit:\n" + String.join("\n", lines));
+            for (String line : lines) {
+                assertFalse(line.contains(key) || line.contains(email), line);
+                JSON.readTree(line);
+            }
             assertNoSecretIn(printed.run, key, email);
         }
     }

@@ -34,7 +34,13 @@ import java.util.zip.GZIPOutputStream;
  * {@code stream} (reads 7 bytes at a time), {@code timeout} (1 s read timeout, reads a stream),
  * {@code early-close} (closes the stream after its first line), {@code cancel} (cancels the call after
  * the first line), {@code abandon} (reads the status only, cancels, closes the unread body), {@code retry} (sends the same request object again after a 5xx),
- * {@code concurrent-N} (N sync calls at once; {@code %i%} in the body becomes the call's index).
+ * {@code concurrent-N} (N sync calls at once; {@code %i%} in the body becomes the call's index),
+ * {@code interrupted} (a sync call on a thread already interrupted), {@code interrupt-late} (a sync call whose
+ * thread is interrupted 200 ms in); both then print {@code INTERRUPTED} and clear the flag;
+ * {@code load-TxC} (T threads, C sync calls each, variant {@code load}; {@code %i%} becomes the call's index;
+ * prints {@code LOAD calls= ok= failed= digest= ms= heapAfterWarmup= heapAtEnd=}: the digest is the XOR of
+ * SHA-256(index, status, body) over all calls, so any lost, failed or garbled answer changes it, and the heap
+ * figures are bytes used after a full GC once 5% of the calls are done and at the end).
  * Any other mode is a sync call whose {@link RequestSpec#variant} names it (app-specific variants).
  *
  * <p>Output: {@code STATUS n}, {@code BODY text}, {@code STREAM base64}, {@code CLOSED},
@@ -90,6 +96,10 @@ public abstract class ConformanceApp {
     }
 
     private void run(String url, String mode, byte[] body, List<String> lines) throws Exception {
+        if (mode.startsWith("load-")) {
+            load(url, mode, body, lines);
+            return;
+        }
         if (mode.startsWith("concurrent-")) {
             concurrent(url, Integer.parseInt(mode.substring("concurrent-".length())), body, lines);
             return;
@@ -125,6 +135,10 @@ public abstract class ConformanceApp {
                 return;
             case "retry":
                 retry(build(spec(mode, url, body, false, false, 0)), lines);
+                return;
+            case "interrupted":
+            case "interrupt-late":
+                interrupted(build(spec(mode, url, body, false, false, 0)), "interrupt-late".equals(mode), lines);
                 return;
             default:
                 print(execute(build(spec(mode, url, body, false, false, 0))), lines);
@@ -211,6 +225,113 @@ public abstract class ConformanceApp {
         }
         lines.add("ATTEMPTS " + attempts);
         print(reply, lines);
+    }
+
+    private void interrupted(Object request, boolean late, List<String> lines) throws Exception {
+        Thread caller = Thread.currentThread();
+        Thread interrupter = null;
+        if (late) {
+            interrupter = new Thread(() -> {
+                try {
+                    Thread.sleep(200);
+                    caller.interrupt();
+                } catch (InterruptedException ignored) {
+                    // not needed any more
+                }
+            });
+            interrupter.start();
+        } else {
+            caller.interrupt();
+        }
+        try {
+            print(execute(request), lines);
+        } catch (Throwable t) {
+            lines.add(error(t));
+        } finally {
+            if (interrupter != null) {
+                interrupter.interrupt();
+                interrupter.join();
+            }
+            Thread.interrupted();
+            lines.add("INTERRUPTED");
+        }
+    }
+
+    private void load(String url, String mode, byte[] body, List<String> lines) throws Exception {
+        String[] size = mode.substring("load-".length()).split("x");
+        final int threads = Integer.parseInt(size[0]);
+        final int calls = Integer.parseInt(size[1]);
+        final String template = new String(body, StandardCharsets.UTF_8);
+        final int warm = Math.max(1, calls / 20);
+        final byte[] digest = new byte[32];
+        final java.util.concurrent.atomic.AtomicLong ok = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.atomic.AtomicLong failed = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.atomic.AtomicReference<String> firstError = new java.util.concurrent.atomic.AtomicReference<>();
+        java.lang.management.MemoryMXBean memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+        long t0 = System.nanoTime();
+        long heapAfterWarmup = 0;
+        for (int phase = 0; phase < 2; phase++) {
+            final int from = phase == 0 ? 0 : warm;
+            final int to = phase == 0 ? warm : calls;
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            List<Future<byte[]>> parts = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                final int thread = t;
+                parts.add(pool.submit(() -> {
+                    java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+                    byte[] acc = new byte[32];
+                    for (int c = from; c < to; c++) {
+                        long index = (long) thread * calls + c;
+                        byte[] own = template.replace("%i%", String.valueOf(index)).getBytes(StandardCharsets.UTF_8);
+                        try {
+                            Reply r = execute(build(spec("load", url, own, false, false, 0)));
+                            if (r.status == 200) {
+                                ok.incrementAndGet();
+                            } else {
+                                failed.incrementAndGet();
+                                firstError.compareAndSet(null, "status " + r.status);
+                            }
+                            sha.update((index + "\n" + r.status + "\n" + r.body).getBytes(StandardCharsets.UTF_8));
+                            byte[] d = sha.digest();
+                            for (int i = 0; i < 32; i++) {
+                                acc[i] ^= d[i];
+                            }
+                        } catch (Exception e) {
+                            failed.incrementAndGet();
+                            firstError.compareAndSet(null, error(e));
+                        }
+                    }
+                    return acc;
+                }));
+            }
+            for (Future<byte[]> f : parts) {
+                byte[] acc = f.get();
+                for (int i = 0; i < 32; i++) {
+                    digest[i] ^= acc[i];
+                }
+            }
+            pool.shutdown();
+            if (phase == 0) {
+                heapAfterWarmup = usedAfterGc(memory);
+            }
+        }
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        long heapAtEnd = usedAfterGc(memory);
+        StringBuilder hex = new StringBuilder();
+        for (byte b : digest) {
+            hex.append(String.format("%02x", b));
+        }
+        lines.add("LOAD calls=" + (long) threads * calls + " ok=" + ok.get() + " failed=" + failed.get() + " digest=" + hex
+                + " ms=" + ms + " heapAfterWarmup=" + heapAfterWarmup + " heapAtEnd=" + heapAtEnd
+                + (firstError.get() == null ? "" : " firstError=" + firstError.get()));
+    }
+
+    private static long usedAfterGc(java.lang.management.MemoryMXBean memory) throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return memory.getHeapMemoryUsage().getUsed();
     }
 
     private void concurrent(String url, int n, byte[] body, List<String> lines) throws Exception {

@@ -31,6 +31,9 @@ public final class OkHttpApp extends ConformanceApp {
             .build();
     private final OkHttpClient impatient = client.newBuilder().readTimeout(1, TimeUnit.SECONDS).build();
     private final OkHttpClient plain = new OkHttpClient();
+    /** For the load scenario: a pool that keeps one connection per caller thread, as a busy service configures it. */
+    private final OkHttpClient pooled = client.newBuilder()
+            .connectionPool(new okhttp3.ConnectionPool(64, 5, TimeUnit.MINUTES)).build();
 
     public static void main(String[] args) throws Exception {
         new OkHttpApp().runMain(args);
@@ -57,7 +60,8 @@ public final class OkHttpApp extends ConformanceApp {
                 builder.header(h.getKey(), h.getValue());
             }
         }
-        OkHttpClient chosen = spec.readTimeoutMillis > 0 ? impatient : "plain".equals(spec.variant) ? plain : client;
+        OkHttpClient chosen = spec.readTimeoutMillis > 0 ? impatient : "plain".equals(spec.variant) ? plain
+                : "load".equals(spec.variant) ? pooled : client;
         return new Prepared(chosen, builder.build());
     }
 
