@@ -26,7 +26,8 @@ import java.util.Map;
  * clients write one connection from one thread at a time); a secret is recognised across one boundary
  * with at most {@link #TAIL} characters before it; at most {@link #CONNECTIONS} connections per thread
  * are remembered (least recently used dropped). An event is never delayed, dropped or reordered. The
- * same event text masked twice in a row (a framework reading the message twice) gets the same result.
+ * same event text masked twice in a row on a thread (a framework reading the message twice) gets the
+ * same result. Memory: per thread that logs wire events, at most 16 tails and the last event in and out.
  */
 final class WireLogCarry {
 
@@ -37,19 +38,26 @@ final class WireLogCarry {
     /** Events longer than this are not remembered for the repeated-read case (memory bound). */
     private static final int MAX_REMEMBERED = 16 * 1024;
     static final String SPLIT_SECRET = "SPLIT_SECRET";
-    private final ThreadLocal<Map<String, Carry>> carries = new ThreadLocal<Map<String, Carry>>() {
+    private final ThreadLocal<ThreadState> states = new ThreadLocal<ThreadState>() {
         @Override
-        protected Map<String, Carry> initialValue() {
-            return new LinkedHashMap<String, Carry>(8, 0.75f, true) {
-                private static final long serialVersionUID = 1L;
-
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Carry> eldest) {
-                    return size() > CONNECTIONS;
-                }
-            };
+        protected ThreadState initialValue() {
+            return new ThreadState();
         }
     };
+
+    /** One thread's carries (bounded, least recently used dropped) and its last event in and out. */
+    private static final class ThreadState {
+        final Map<String, Carry> carries = new LinkedHashMap<String, Carry>(8, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Carry> eldest) {
+                return size() > CONNECTIONS;
+            }
+        };
+        String lastIn;
+        String lastOut;
+    }
 
     /** What is remembered about the last event of one connection and direction on one thread. */
     private static final class Carry {
@@ -57,8 +65,6 @@ final class WireLogCarry {
         String tail = "";
         /** The previous event ended inside a token that was masked as a split secret. */
         boolean openSecret;
-        String lastIn;
-        String lastOut;
     }
 
     /**
@@ -85,15 +91,15 @@ final class WireLogCarry {
 
     /** The event masked on its own and across the boundary with the previous event of its connection. */
     String mask(String text, int contentStart, Redactor redactor, boolean pii) {
-        String key = text.substring(0, contentStart);
-        Map<String, Carry> map = carries.get();
-        Carry carry = map.get(key);
-        if (carry != null && text.equals(carry.lastIn)) {
-            return carry.lastOut;
+        ThreadState state = states.get();
+        if (text.equals(state.lastIn)) {
+            return state.lastOut;
         }
+        String key = text.substring(0, contentStart);
+        Carry carry = state.carries.get(key);
         if (carry == null) {
             carry = new Carry();
-            map.put(key, carry);
+            state.carries.put(key, carry);
         }
         int end = text.length() - 1;
         String content = text.substring(contentStart, end);
@@ -107,21 +113,38 @@ final class WireLogCarry {
             out.append(Redactor.logPlaceholder(SPLIT_SECRET));
         }
         String middle = content.substring(head, Math.max(head, tailFrom));
-        String maskedMiddle = redactor.maskLog(middle, pii);
+        String maskedMiddle = maskLine(middle, redactor, pii);
         out.append(maskedMiddle);
         if (tailFrom < content.length()) {
             out.append(Redactor.logPlaceholder(SPLIT_SECRET));
         }
         out.append('"');
 
-        String tail = carry.tail + unescape(content);
+        String tail = carry.tail + unescape(content.substring(Math.max(0, content.length() - 2 * TAIL)));
         carry.tail = tail.length() > TAIL ? tail.substring(tail.length() - TAIL) : tail;
         carry.openSecret = tailFrom < content.length();
         String result = head == 0 && tailFrom == content.length() && maskedMiddle == middle ? text : out.toString();
         boolean remember = text.length() <= MAX_REMEMBERED;
-        carry.lastIn = remember ? text : null;
-        carry.lastOut = remember ? result : null;
+        state.lastIn = remember ? text : null;
+        state.lastOut = remember ? result : null;
         return result;
+    }
+
+    /**
+     * The engine on the event's text without the logger's line-end marks ({@code [\r][\n]}, which would
+     * glue to a value and hide it from detectors that want it to end at a boundary), marks put back.
+     */
+    private static String maskLine(String middle, Redactor redactor, boolean pii) {
+        int end = middle.length();
+        while (end >= 4 && (middle.startsWith("[\\n]", end - 4) || middle.startsWith("[\\r]", end - 4))) {
+            end -= 4;
+        }
+        if (end == middle.length()) {
+            return redactor.maskLog(middle, pii);
+        }
+        String text = middle.substring(0, end);
+        String masked = redactor.maskLog(text, pii);
+        return masked == text ? middle : masked + middle.substring(end);
     }
 
     /**

@@ -98,6 +98,14 @@ class WireLogCarryTest {
     }
 
     @Test
+    void headerValuesBeforeTheLineEndMarksAreMasked() {
+        dev.veil.agent.detect.KeyGen g = new dev.veil.agent.detect.KeyGen(11);
+        String hex = g.hex(32);
+        String masked = MASKER.mask("http-outgoing-5 >> \"api-key: " + hex + "[\\r][\\n]\"");
+        assertTrue(!masked.contains(hex.substring(0, 10)) && masked.endsWith("[\\r][\\n]\""), masked);
+    }
+
+    @Test
     void theSameEventReadTwiceIsMaskedTheSameWay() {
         String first = "http-outgoing-3 >> \"Authorization: Bearer " + "abc" + "\"";
         String once = MASKER.mask(first);
