@@ -2,6 +2,7 @@ package dev.veil.agent.logs;
 
 import dev.veil.agent.detect.Finding;
 import dev.veil.agent.redact.Redactor;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +19,11 @@ import java.util.Map;
  *       key prefix, letters and digits mixed over 10 or more characters, a credential name or auth scheme
  *       just before it) the event's part of it is masked ({@code [[VEIL:SPLIT_SECRET]]}); nothing is
  *       held back;</li>
- *   <li>the <b>start</b> of the next event of the same connection and direction is scanned joined to the
- *       previous event's raw tail (at most {@link #TAIL} characters): a secret crossing the boundary is
- *       masked in this event; after a masked end, the leading token is masked whatever the engine says.</li>
+ *   <li>the next event of the same connection and direction is also scanned joined to the previous
+ *       event's raw tail (at most {@link #TAIL} characters): a secret crossing the boundary is masked in
+ *       this event, and so is a secret the engine recognises only with the previous event's context (a
+ *       value on the line after its name); after a masked end, the leading token is masked whatever the
+ *       engine says.</li>
  * </ul>
  * Limits: only events of the wire shape are joined; only consecutive events of one thread (the Apache
  * clients write one connection from one thread at a time); a secret is recognised across one boundary
@@ -104,72 +107,85 @@ final class WireLogCarry {
         int end = text.length() - 1;
         String content = text.substring(contentStart, end);
         boolean endsLine = content.endsWith("[\\n]");
+        int scanned = withoutLineMarks(content);
 
-        int head = headToMask(carry, content, redactor, pii);
-        int tailFrom = endsLine ? content.length() : tailToMask(content, head);
-
-        StringBuilder out = new StringBuilder(text.length() + 32).append(text, 0, contentStart);
-        if (head > 0) {
-            out.append(Redactor.logPlaceholder(SPLIT_SECRET));
+        List<int[]> spans = new ArrayList<int[]>();
+        List<String> labels = new ArrayList<String>();
+        if (carry.openSecret) {
+            int k = 0;
+            while (k < scanned && tokenChar(content.charAt(k))) {
+                k++;
+            }
+            add(spans, labels, 0, k, SPLIT_SECRET);
         }
-        String middle = content.substring(head, Math.max(head, tailFrom));
-        String maskedMiddle = maskLine(middle, redactor, pii);
-        out.append(maskedMiddle);
-        if (tailFrom < content.length()) {
-            out.append(Redactor.logPlaceholder(SPLIT_SECRET));
+        String own = content.substring(0, scanned);
+        if (!carry.tail.isEmpty()) {
+            // with the previous event's tail: secrets crossing the boundary, and secrets recognised by
+            // context there (a value on the line after its name)
+            int boundary = carry.tail.length();
+            for (Finding f : redactor.engine().scan(carry.tail + own, true, pii)) {
+                if (f.end() > boundary) {
+                    add(spans, labels, Math.max(f.start(), boundary) - boundary, f.end() - boundary,
+                            f.start() < boundary ? SPLIT_SECRET : f.detectorId());
+                }
+            }
         }
-        out.append('"');
+        for (Finding f : redactor.engine().scan(own, true, pii)) {
+            add(spans, labels, f.start(), f.end(), f.detectorId());
+        }
+        int tailFrom = endsLine ? scanned : tailToMask(own, 0);
+        add(spans, labels, tailFrom, scanned, SPLIT_SECRET);
+        String result = spans.isEmpty() ? text : replace(text, contentStart, spans, labels);
+        carry.openSecret = tailFrom < scanned;
 
         String tail = carry.tail + unescape(content.substring(Math.max(0, content.length() - 2 * TAIL)));
         carry.tail = tail.length() > TAIL ? tail.substring(tail.length() - TAIL) : tail;
-        carry.openSecret = tailFrom < content.length();
-        String result = head == 0 && tailFrom == content.length() && maskedMiddle == middle ? text : out.toString();
         boolean remember = text.length() <= MAX_REMEMBERED;
         state.lastIn = remember ? text : null;
         state.lastOut = remember ? result : null;
         return result;
     }
 
-    /**
-     * The engine on the event's text without the logger's line-end marks ({@code [\r][\n]}, which would
-     * glue to a value and hide it from detectors that want it to end at a boundary), marks put back.
-     */
-    private static String maskLine(String middle, Redactor redactor, boolean pii) {
-        int end = middle.length();
-        while (end >= 4 && (middle.startsWith("[\\n]", end - 4) || middle.startsWith("[\\r]", end - 4))) {
+    /** The content's length without the logger's trailing line-end marks ({@code [\r][\n]}). */
+    private static int withoutLineMarks(String content) {
+        int end = content.length();
+        while (end >= 4 && (content.startsWith("[\\n]", end - 4) || content.startsWith("[\\r]", end - 4))) {
             end -= 4;
         }
-        if (end == middle.length()) {
-            return redactor.maskLog(middle, pii);
-        }
-        String text = middle.substring(0, end);
-        String masked = redactor.maskLog(text, pii);
-        return masked == text ? middle : masked + middle.substring(end);
+        return end;
     }
 
-    /**
-     * How many leading characters of {@code content} belong to a secret that started in the previous
-     * event: the end of a finding in (tail + content) that starts in the tail, or the leading token
-     * after a masked end.
-     */
-    private static int headToMask(Carry carry, String content, Redactor redactor, boolean pii) {
-        int head = 0;
-        if (carry.openSecret) {
-            while (head < content.length() && tokenChar(content.charAt(head))) {
-                head++;
-            }
+    private static void add(List<int[]> spans, List<String> labels, int start, int end, String label) {
+        if (end > start) {
+            spans.add(new int[] {start, end});
+            labels.add(label);
         }
-        if (!carry.tail.isEmpty()) {
-            String joined = carry.tail + content;
-            int boundary = carry.tail.length();
-            List<Finding> found = redactor.engine().scan(joined, true, pii);
-            for (Finding f : found) {
-                if (f.start() < boundary && f.end() > boundary) {
-                    head = Math.max(head, f.end() - boundary);
-                }
-            }
+    }
+
+    /** The text with the content spans (overlapping ones merged, first label kept) replaced by placeholders. */
+    private static String replace(String text, int offset, List<int[]> spans, List<String> labels) {
+        Integer[] order = new Integer[spans.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
         }
-        return Math.min(head, content.length());
+        java.util.Arrays.sort(order, (x, y) -> Integer.compare(spans.get(x)[0], spans.get(y)[0]));
+        StringBuilder out = new StringBuilder(text.length() + 32).append(text, 0, offset);
+        int copied = 0;
+        String content = text.substring(offset);
+        for (int i = 0; i < order.length; ) {
+            int start = spans.get(order[i])[0];
+            int end = spans.get(order[i])[1];
+            String label = labels.get(order[i]);
+            int j = i + 1;
+            while (j < order.length && spans.get(order[j])[0] < end) {
+                end = Math.max(end, spans.get(order[j])[1]);
+                j++;
+            }
+            out.append(content, copied, start).append(Redactor.logPlaceholder(label));
+            copied = end;
+            i = j;
+        }
+        return out.append(content, copied, content.length()).toString();
     }
 
     /**
