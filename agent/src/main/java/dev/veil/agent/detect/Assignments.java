@@ -86,6 +86,26 @@ final class Assignments {
         return value(s, valueFrom, detector, password);
     }
 
+    /**
+     * Pretty-printed JSON puts a long value on the line after its name ({@code "password":\n  "…"}): past
+     * one line break and its indentation, when a quoted value follows there; otherwise {@code i}.
+     */
+    private static int quotedOnNextLine(String s, int i) {
+        int n = s.length();
+        int j = i;
+        if (j < n && s.charAt(j) == '\r') {
+            j++;
+        }
+        if (j >= n || s.charAt(j) != '\n') {
+            return i;
+        }
+        j++;
+        for (int k = 0; j < n && k < 16 && (s.charAt(j) == ' ' || s.charAt(j) == '\t'); k++) {
+            j++;
+        }
+        return j < n && isQuote(s.charAt(j)) ? j : i;
+    }
+
     private static Finding value(String s, int from, Detector detector, boolean password) {
         int n = s.length();
         int i = from;
@@ -95,6 +115,7 @@ final class Assignments {
         while (i < n && i - from < 4 && s.charAt(i) == ' ') {
             i++;
         }
+        i = quotedOnNextLine(s, i);
         if (i >= n) {
             return null;
         }

@@ -105,6 +105,15 @@ class WireLogCarryTest {
         assertTrue(!masked.contains(hex.substring(0, 10)) && masked.endsWith("[\\r][\\n]\""), masked);
     }
 
+    /** A password value on the line after its name: two wire events, one per line. */
+    @Test
+    void aValueOnTheLineAfterItsNameIsMasked() {
+        dev.veil.agent.detect.KeyGen g = new dev.veil.agent.detect.KeyGen(12);
+        String hex = g.hex(32);
+        String out = maskAll("http-outgoing-77", "{\"note\":\"x\",\"password\":\n\"" + hex + "\",\"items\":3}\n", 5);
+        assertTrue(!out.contains(hex.substring(0, 10)) && out.contains("\"items\":3}[\\n]\""), out);
+    }
+
     @Test
     void theSameEventReadTwiceIsMaskedTheSameWay() {
         String first = "http-outgoing-3 >> \"Authorization: Bearer " + "abc" + "\"";
