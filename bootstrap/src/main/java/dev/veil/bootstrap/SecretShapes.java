@@ -163,6 +163,11 @@ public final class SecretShapes {
         return end > bodyStart ? new int[] {bodyStart, end} : null;
     }
 
+    /** Whether a known key prefix ({@code sk-}, {@code ghp_}, {@code AKIA}, …) starts at {@code i}. */
+    public static boolean startsWithKeyPrefix(String s, int i) {
+        return startsWithPrefix(s, i);
+    }
+
     private static boolean startsWithPrefix(String s, int i) {
         for (String p : PREFIXES) {
             if (s.startsWith(p, i)) {

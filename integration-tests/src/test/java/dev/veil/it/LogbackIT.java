@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * SLF4J + Logback 1.2 and 1.5 with their real configuration files: console, plain file, async
+ * SLF4J + Logback 1.2, 1.3, 1.4 and 1.5 with their real configuration files: console, plain file, async
  * appender, and (1.5) logstash-logback-encoder JSON and {@code %kvp}. No planted secret in any byte
  * written; every line there, in order.
  */
@@ -23,7 +23,8 @@ class LogbackIT {
     Path logs;
 
     @ParameterizedTest(name = "Logback {0}")
-    @CsvSource({"1.2, logback12, logback.xml", "1.5, logback15, logback-json.xml"})
+    @CsvSource({"1.2, logback12, logback.xml", "1.3, logback13, logback.xml", "1.4, logback14, logback.xml",
+        "1.5, logback15, logback-json.xml"})
     void noSecretReachesAnyAppenderAndNoLineIsLost(String version, String libDir, String config) throws Exception {
         LogOutputs.Planted planted = new LogOutputs.Planted(version.hashCode());
         ChildJvm.Result run = ChildJvm.on(Jdks.current())

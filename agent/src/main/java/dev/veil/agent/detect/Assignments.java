@@ -143,6 +143,27 @@ final class Assignments {
         return end - start <= MAX_VALUE && SecretValues.plausibleToken(s, start, end) ? Finding.of(start, end, Detector.GENERIC_SECRET) : null;
     }
 
+    /**
+    /**
+     * Pretty-printed JSON puts a long value on the line after its name ({@code "password":\n  "…"}): past
+     * one line break and its indentation, when a quoted value follows there; otherwise {@code i}.
+     */
+    private static int quotedOnNextLine(String s, int i) {
+        int n = s.length();
+        int j = i;
+        if (j < n && s.charAt(j) == '\r') {
+            j++;
+        }
+        if (j >= n || s.charAt(j) != '\n') {
+            return i;
+        }
+        j++;
+        for (int k = 0; j < n && k < 16 && (s.charAt(j) == ' ' || s.charAt(j) == '\t'); k++) {
+            j++;
+        }
+        return j < n && isQuote(s.charAt(j)) ? j : i;
+    }
+
     private static Finding value(String s, int from, Detector detector, boolean password) {
         int n = s.length();
         int i = from;
@@ -152,6 +173,7 @@ final class Assignments {
         while (i < n && i - from < 4 && s.charAt(i) == ' ') {
             i++;
         }
+        i = quotedOnNextLine(s, i);
         if (i >= n) {
             return null;
         }

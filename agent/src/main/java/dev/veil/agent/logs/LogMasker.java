@@ -8,6 +8,7 @@ import dev.veil.agent.redact.Redactor;
  * Masks secrets (and, with {@code veil.logs.pii}, personal data) in log text. A clean line costs one
  * {@link SecretPrefilter} pass and comes back as the same instance; only a suspicious line reaches the
  * detection engine, which is built on first need (a JVM whose logs never look suspicious never loads it).
+ * Wire-log events (Apache HttpClient) are also masked across event boundaries ({@link WireLogCarry}).
  * Thread-safe.
  */
 public final class LogMasker implements MaskingOutputStream.LineMasker {
@@ -18,6 +19,7 @@ public final class LogMasker implements MaskingOutputStream.LineMasker {
     /** With PII or custom detectors the prefilter's guarantee does not hold: every line goes to the engine. */
     private final boolean prefilter;
     private volatile Redactor redactor;
+    private final WireLogCarry wire = new WireLogCarry();
 
     public LogMasker(VeilConfig config) {
         this.config = config;
@@ -36,11 +38,15 @@ public final class LogMasker implements MaskingOutputStream.LineMasker {
      */
     @Override
     public String mask(String text) {
-        if (!enabled || text == null || text.isEmpty() || prefilter && !SecretPrefilter.mayHoldSecret(text)) {
+        if (!enabled || text == null || text.isEmpty()) {
+            return text;
+        }
+        int wireContent = WireLogCarry.contentStart(text);
+        if (wireContent < 0 && prefilter && !SecretPrefilter.mayHoldSecret(text)) {
             return text;
         }
         try {
-            return redactor().maskLog(text, pii);
+            return wireContent < 0 ? redactor().maskLog(text, pii) : wire.mask(text, wireContent, redactor(), pii);
         } catch (Throwable t) {
             return FallbackMask.mask(text);
         }
@@ -49,7 +55,13 @@ public final class LogMasker implements MaskingOutputStream.LineMasker {
     /** False only when {@link #mask} would return the text unchanged. */
     @Override
     public boolean mayHoldSecret(CharSequence text) {
-        return enabled && text != null && text.length() > 0 && (!prefilter || SecretPrefilter.mayHoldSecret(text));
+        return enabled && text != null && text.length() > 0
+                && (!prefilter || wireShaped(text) || SecretPrefilter.mayHoldSecret(text));
+    }
+
+    /** Ends in a quote: may be a wire-log event ({@link WireLogCarry}), which is never skipped. */
+    private static boolean wireShaped(CharSequence text) {
+        return text.charAt(text.length() - 1) == '"';
     }
 
     /** The one redactor of the agent (prompts and logs share the engine), built on first use. */

@@ -72,7 +72,7 @@ public final class SecretPrefilter {
                     cls = c < 128 ? CLASS[c] : 0;
                 } while ((cls & WORD) != 0);
                 int len = i - start;
-                if (len >= MIN_RUN || suspiciousToken(s, start, i, len)) {
+                if (len >= MIN_RUN || len >= 3 && worthChecking(s, start, i) && suspiciousToken(s, start, i, len)) {
                     return true;
                 }
                 base64Run += len;
@@ -93,6 +93,32 @@ public final class SecretPrefilter {
             i++;
         }
         return base64Run >= MIN_RUN && (base64Classes & MIXED) == MIXED;
+    }
+
+    /**
+     * Whether {@link #suspiciousToken} can say yes for the token [start, end): it starts with {@code b} or
+     * {@code -} (bearer, basic, PEM), or what follows it can begin an assignment ({@link #assigned}: a
+     * quote, {@code :}, {@code =}, or a space before another space, {@code :}, {@code =}, {@code is} or
+     * {@code was}). Most prose tokens fail here in two comparisons.
+     */
+    private static boolean worthChecking(CharSequence s, int start, int end) {
+        char c0 = s.charAt(start);
+        if (c0 == 'b' || c0 == 'B' || c0 == '-') {
+            return true;
+        }
+        int n = s.length();
+        if (end >= n) {
+            return false;
+        }
+        char c = s.charAt(end);
+        if (c != ' ') {
+            return c == ':' || c == '=' || c == '"' || c == '\'';
+        }
+        if (end + 1 >= n) {
+            return false;
+        }
+        c = s.charAt(end + 1);
+        return c == ' ' || c == ':' || c == '=' || c == 'i' || c == 'I' || c == 'w' || c == 'W';
     }
 
     /** Word-level checks for the token [start, end) of length {@code len} (below {@link #MIN_RUN}). */

@@ -56,6 +56,11 @@ public final class Redactor {
         }
     };
 
+    /** The placeholder log masking writes for a detector id ({@code [[VEIL:ID]]}). */
+    public static String logPlaceholder(String detectorId) {
+        return PlaceholderFormat.forLog(detectorId);
+    }
+
     /** The engine, for callers that only need findings. */
     public Engine engine() {
         return engine;

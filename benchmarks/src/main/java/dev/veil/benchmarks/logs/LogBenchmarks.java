@@ -10,9 +10,10 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * Runs {@link LogbackAppenderBenchmark} without and with the agent (forked JVMs, same settings) and
- * prints each benchmark's throughput ratio and the time added per event. Run:
- * {@code java -cp benchmarks/target/benchmarks.jar dev.veil.benchmarks.logs.LogBenchmarks [agent jar]}.
+ * Runs {@link LogbackAppenderBenchmark} and {@link Log4j2AppenderBenchmark} (real file appenders) without
+ * and with the agent (forked JVMs, same settings) and prints each benchmark's throughput ratio and the
+ * time added per event. Run:
+ * {@code java -cp benchmarks/target/benchmarks.jar dev.veil.benchmarks.logs.LogBenchmarks [agent jar [extra JVM args]]}.
  */
 public final class LogBenchmarks {
     private LogBenchmarks() {
@@ -20,8 +21,8 @@ public final class LogBenchmarks {
 
     public static void main(String[] args) throws Exception {
         String agent = new File(args.length > 0 ? args[0] : "agent/target/veil-agent.jar").getAbsolutePath();
-        Map<String, Double> without = run(null);
-        Map<String, Double> with = run("-javaagent:" + agent);
+        Map<String, Double> without = run(null, args);
+        Map<String, Double> with = run("-javaagent:" + agent, args);
         System.out.println();
         System.out.println("benchmark                 without agent   with agent   ratio   added per event");
         for (Map.Entry<String, Double> e : without.entrySet()) {
@@ -32,9 +33,13 @@ public final class LogBenchmarks {
         }
     }
 
-    private static Map<String, Double> run(String jvmArg) throws Exception {
+    private static Map<String, Double> run(String jvmArg, String[] args) throws Exception {
         OptionsBuilder builder = new OptionsBuilder();
         builder.include(LogbackAppenderBenchmark.class.getName());
+        builder.include(Log4j2AppenderBenchmark.class.getName());
+        for (int i = 1; i < args.length; i++) {
+            builder.jvmArgsAppend(args[i]);
+        }
         if (jvmArg != null) {
             builder.jvmArgsAppend(jvmArg);
         }
