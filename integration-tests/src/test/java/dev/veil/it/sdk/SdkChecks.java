@@ -99,4 +99,37 @@ final class SdkChecks {
         assertTrue(received.isEmpty(), "a blocked request reached the server");
         assertNoPlantedValue(run, planted);
     }
+
+    /**
+     * Block mode in an app that goes on after the error: the SDK's own exception, carrying Veil's message either
+     * in its own message or (SDKs that wrap every I/O failure in a fixed message) in the cause the app's stack trace
+     * shows; none of the blocked prompt sent, and the app's next (clean) call answered.
+     */
+    static void assertBlockedThenRecovered(ChildJvm.Result run, List<RecordingServer.Received> received, String exceptionClass,
+                                           String veilCauseClass, Planted planted) {
+        assertEquals(0, run.exitCode, run::toString);
+        String error = run.line("ERROR");
+        assertTrue(error.startsWith("ERROR " + exceptionClass + ": "), "unexpected error type:\n" + run);
+        String reason = veilCauseClass == null ? error : run.line("CAUSE " + veilCauseClass + ": ");
+        assertTrue(reason.contains(": veil: blocked: "), "Veil's reason is not where expected:\n" + run);
+        assertTrue(reason.contains("openai_api_key") && reason.contains("email"), reason);
+        assertEquals("AFTER Hello!", run.line("AFTER"), run::toString);
+        assertEquals(1, received.size(), "only the clean call may reach the server:\n" + run);
+        assertTrue(received.get(0).bodyText().contains("Say hello."), received.get(0).bodyText());
+        assertNoPlantedValue(run, planted);
+    }
+
+    /**
+     * An SDK's own debug wire log, printed with the agent attached: it is there (it names the request path), and
+     * neither the client's API key nor the prompt's key appears in it; Veil's placeholders show where they were.
+     */
+    static void assertDebugLogMasked(ChildJvm.Result run, String apiKey, Planted planted, String path) {
+        assertEquals(0, run.exitCode, run::toString);
+        assertTrue(run.stdout.contains("ANSWER Hello!"), run::toString);
+        assertTrue(run.stderr.contains(path), "the SDK logged nothing:\n" + run);
+        assertFalse(run.stderr.contains(apiKey), "the API key reached the log:\n" + run);
+        assertFalse(run.stderr.contains(apiKey.substring(8, 40)), "part of the API key reached the log:\n" + run);
+        assertFalse(run.stderr.contains(planted.key), "the prompt's key reached the log:\n" + run);
+        assertTrue(run.stderr.contains("[[VEIL:OPENAI_API_KEY"), "no masked value in the log:\n" + run);
+    }
 }
