@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.concurrent.CancellationException;
 
 /**
  * One LLM call, from the moment its request was inspected to the end of its response: what was decided
@@ -99,15 +100,25 @@ public final class CallRecord {
                 return;
             }
             ended = true;
-            this.failure = failure;
             this.endNanos = System.nanoTime();
             if (parser != null) {
                 parser.onEnd();
             }
+            this.failure = failure instanceof CancellationException && answerFinished() ? null : failure;
         }
         if (listener != null) {
             listener.callEnded(this);
         }
+    }
+
+    /**
+     * The response carried the model's finish reason, so its answer was complete: a reader that closes the body
+     * then (SDKs stop at {@code [DONE]}, {@code message_stop} or the end of a JSON document without reading to
+     * end of stream) ended the call normally, not by cancelling it.
+     */
+    private boolean answerFinished() {
+        ResponseInfo info = parser == null ? null : parser.result();
+        return info != null && info.finishReasons() != null && !info.finishReasons().isEmpty();
     }
 
     /**
