@@ -50,14 +50,11 @@ class AnthropicJavaIT {
         String key = apiKey(mode.hashCode());
         try (RecordingServer server = fakes(); OtlpReceiver otlp = new OtlpReceiver()) {
             String url = server.url("");
-            ChildJvm.Result plain = app(ChildJvm.on(Jdks.current()).withoutAgent(), key).runJar(APP, url, mode, planted.prompt);
-            assertEquals(1, server.received().size(), plain::toString);
-            server.clear();
+            SdkChecks.Runs runs = SdkChecks.plainThenVeiled(server, app(ChildJvm.on(Jdks.current()).withoutAgent(), key),
+                    SdkSpans.withTelemetry(app(ChildJvm.on(Jdks.current()), key), otlp), planted, APP, url, mode, planted.prompt);
+            ChildJvm.Result veiled = runs.veiled;
 
-            ChildJvm.Result veiled = SdkSpans.withTelemetry(app(ChildJvm.on(Jdks.current()), key), otlp)
-                    .runJar(APP, url, mode, planted.prompt);
-
-            SdkChecks.assertSameOutput(plain, veiled, planted);
+            SdkChecks.assertSameOutput(runs.plain, veiled, planted);
             assertTrue(veiled.stdout.contains("ANSWER Hello!") || veiled.stdout.contains("TOKEN Hel\nTOKEN lo!\n"), veiled::toString);
             assertTrue(veiled.stdout.contains("USAGE in " + in + " out " + out), veiled::toString);
             SdkChecks.assertRedacted(server.received(), planted);
@@ -76,13 +73,12 @@ class AnthropicJavaIT {
         String key = apiKey(5151);
         try (RecordingServer server = fakes(); OtlpReceiver otlp = new OtlpReceiver()) {
             String url = server.url("");
-            ChildJvm.Result plain = app(ChildJvm.on(Jdks.current()).withoutAgent(), key)
-                    .runJar(APP, url, "tools", planted.prompt, input, result);
-            server.clear();
-            ChildJvm.Result veiled = SdkSpans.withTelemetry(app(ChildJvm.on(Jdks.current()), key), otlp)
-                    .runJar(APP, url, "tools", planted.prompt, input, result);
+            SdkChecks.Runs runs = SdkChecks.plainThenVeiled(server, app(ChildJvm.on(Jdks.current()).withoutAgent(), key),
+                    SdkSpans.withTelemetry(app(ChildJvm.on(Jdks.current()), key), otlp), planted, APP, url, "tools",
+                    planted.prompt, input, result);
+            ChildJvm.Result veiled = runs.veiled;
 
-            SdkChecks.assertSameOutput(plain, veiled, planted);
+            SdkChecks.assertSameOutput(runs.plain, veiled, planted);
             SdkChecks.assertRedacted(server.received(), planted);
             JsonNode body = ProviderFakes.json(server.received().get(0).body);
             JsonNode use = body.at("/messages/1/content/0");

@@ -46,14 +46,11 @@ class GoogleGenAiIT {
         String key = apiKey(mode.hashCode());
         try (RecordingServer server = fakes(); OtlpReceiver otlp = new OtlpReceiver()) {
             String url = server.url("");
-            ChildJvm.Result plain = app(ChildJvm.on(Jdks.current()).withoutAgent(), key).runJar(APP, url, mode, planted.prompt);
-            assertEquals(1, server.received().size(), plain::toString);
-            server.clear();
+            SdkChecks.Runs runs = SdkChecks.plainThenVeiled(server, app(ChildJvm.on(Jdks.current()).withoutAgent(), key),
+                    SdkSpans.withTelemetry(app(ChildJvm.on(Jdks.current()), key), otlp), planted, APP, url, mode, planted.prompt);
+            ChildJvm.Result veiled = runs.veiled;
 
-            ChildJvm.Result veiled = SdkSpans.withTelemetry(app(ChildJvm.on(Jdks.current()), key), otlp)
-                    .runJar(APP, url, mode, planted.prompt);
-
-            SdkChecks.assertSameOutput(plain, veiled, planted);
+            SdkChecks.assertSameOutput(runs.plain, veiled, planted);
             assertTrue(veiled.stdout.contains(stream ? "TOKEN Hel\nTOKEN lo!\n" : "ANSWER Hello!"), veiled::toString);
             assertTrue(veiled.stdout.contains("USAGE in " + in + " out " + out), veiled::toString);
             RecordingServer.Received got = server.received().get(0);

@@ -33,6 +33,31 @@ final class SdkChecks {
         }
     }
 
+    /** One app run without the agent and then with it, against the same fake. */
+    static final class Runs {
+        final ChildJvm.Result plain;
+        final ChildJvm.Result veiled;
+
+        Runs(ChildJvm.Result plain, ChildJvm.Result veiled) {
+            this.plain = plain;
+            this.veiled = veiled;
+        }
+    }
+
+    /**
+     * Runs the app without the agent (one request, holding the planted e-mail, must reach the fake), clears the
+     * fake's record, then runs it with the agent.
+     */
+    static Runs plainThenVeiled(RecordingServer server, ChildJvm plain, ChildJvm veiled, Planted planted, java.nio.file.Path app,
+                                String... args) throws java.io.IOException, InterruptedException {
+        ChildJvm.Result p = plain.runJar(app, args);
+        List<RecordingServer.Received> got = server.received();
+        assertEquals(1, got.size(), p::toString);
+        assertTrue(got.get(0).bodyText().contains(planted.email), "the fake must see the prompt without Veil");
+        server.clear();
+        return new Runs(p, veiled.runJar(app, args));
+    }
+
     /**
      * A redacting run against its plain twin: the same output, the answer (and streamed tokens) the fake
      * sent, the usage the SDK reported, no planted value sent, and the call Veil logged with that usage.

@@ -20,6 +20,7 @@ import com.openai.models.responses.ResponseOutputItem;
 import com.openai.models.responses.ResponseStreamEvent;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 
 /**
  * An ordinary openai-java 4.x app on the SDK's default OkHttp transport. Args: base URL, mode ({@code chat},
@@ -38,7 +39,9 @@ public final class OpenAiJavaApp {
         OpenAIClient client = OpenAIOkHttpClient.builder().fromEnv().baseUrl(baseUrl).build();
         try {
             run(client, mode, prompt, args);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException thrown) {
+            // join() wraps the async client's failure in a CompletionException: report the SDK's own exception.
+            Throwable e = thrown instanceof CompletionException && thrown.getCause() != null ? thrown.getCause() : thrown;
             System.out.println("ERROR " + e.getClass().getName() + ": " + e.getMessage());
             for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
                 System.out.println("CAUSE " + c.getClass().getName() + ": " + c.getMessage());
