@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.concurrent.CancellationException;
 
 /**
  * One LLM call, from the moment its request was inspected to the end of its response: what was decided
@@ -112,7 +113,6 @@ public final class CallRecord {
                 return;
             }
             ended = true;
-            this.failure = stoppedAfterTheModelFinished(failure) ? null : failure;
             this.endNanos = System.nanoTime();
             if (parser != null && !parserFailed) {
                 try {
@@ -121,6 +121,7 @@ public final class CallRecord {
                     parserFailed = true;
                 }
             }
+            this.failure = failure instanceof CancellationException && answerFinished() ? null : failure;
         }
         if (listener != null) {
             listener.callEnded(this);
@@ -128,13 +129,21 @@ public final class CallRecord {
     }
 
     /**
-     * An application that stops reading once the model has finished (Spring AI stops a stream at
-     * {@code data: [DONE]}, other SDKs at their end event) cancels before the transport's own end of the
-     * body: that call completed, it was not cancelled.
+     * The response carried the model's finish reason, so its answer was complete: a reader that closes the body
+     * then (SDKs stop at {@code [DONE]}, {@code message_stop} or the end of a JSON document without reading to
+     * end of stream) ended the call normally, not by cancelling it.
      */
-    private boolean stoppedAfterTheModelFinished(Throwable failure) {
-        return failure instanceof java.util.concurrent.CancellationException && parser != null
-                && !parser.result().finishReasons().isEmpty();
+    private boolean answerFinished() {
+        if (parser == null || parserFailed) {
+            return false;
+        }
+        try {
+            ResponseInfo info = parser.result();
+            return info != null && info.finishReasons() != null && !info.finishReasons().isEmpty();
+        } catch (Throwable t) {
+            parserFailed = true;
+            return false;
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.veil.agent.log.VeilLog;
 import dev.veil.agent.redact.Redactor;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
+import java.util.List;
 import org.slf4j.Logger;
 
 /**
@@ -23,6 +24,7 @@ final class GenAiTelemetry implements CallListener {
     private final boolean console;
     private final boolean propagate;
     private final boolean captureContent;
+    private final List<String> sdkSpans;
     private final String version;
 
     private volatile Ready ready;
@@ -48,6 +50,12 @@ final class GenAiTelemetry implements CallListener {
         this.console = "console".equals(config.get(TelemetrySettings.EXPORTER));
         this.propagate = config.get(TelemetrySettings.PROPAGATE);
         this.captureContent = env.bool("otel.instrumentation.genai.capture-message-content", false);
+        this.sdkSpans = config.get(TelemetrySettings.SDK_SPANS);
+    }
+
+    /** {@code veil.otel.sdk-spans}: the provider's SDK exports this call's GenAI span itself. */
+    private boolean spanLeftToSdk(CallRecord call) {
+        return !sdkSpans.isEmpty() && sdkSpans.contains(call.endpoint().provider());
     }
 
     /** Builds the SDK off the application's threads. */
@@ -67,7 +75,7 @@ final class GenAiTelemetry implements CallListener {
         // Only propagation needs the span before the request leaves; otherwise a call made while the SDK is
         // still being built does not wait for it: its span is started at the end, with the same start time.
         Ready r = propagate ? ready() : ready;
-        if (r == null) {
+        if (r == null || spanLeftToSdk(call)) {
             return;
         }
         Span span = GenAiSpans.start(r.sdk.tracer(), call);
@@ -95,6 +103,10 @@ final class GenAiTelemetry implements CallListener {
             return;
         }
         String errorType = GenAiSpans.errorType(call);
+        if (spanLeftToSdk(call)) {
+            r.metrics.record(call, errorType);
+            return;
+        }
         Object attached = call.attachment();
         Span span = attached instanceof Span ? (Span) attached : GenAiSpans.start(r.sdk.tracer(), call);
         if (r.content != null && span.isRecording()) {

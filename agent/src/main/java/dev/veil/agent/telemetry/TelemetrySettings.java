@@ -33,6 +33,13 @@ public final class TelemetrySettings {
                     + "`gen_ai.system_instructions`) in UTF-8 bytes; longer content is cut and stays valid JSON. Content "
                     + "is captured only with `OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT=true`, always redacted.");
 
+    public static final Setting<List<String>> SDK_SPANS = Setting.list("veil.otel.sdk-spans",
+            "Providers whose SDK exports its own GenAI span through the application's OpenTelemetry (e.g. `anthropic` "
+                    + "when anthropic-java runs with `ANTHROPIC_OPEN_TELEMETRY=true` beside the OpenTelemetry Java agent): "
+                    + "Veil exports no span for their calls, so one call is one GenAI span. Redaction, metrics and the "
+                    + "audit log are unchanged. Empty: Veil exports a span for every call.",
+            "comma-separated provider names (gen_ai.provider.name), e.g. anthropic,openai", null);
+
     public static final List<Setting<?>> ALL = Collections.unmodifiableList(Arrays.<Setting<?>>asList(
-            ENABLED, EXPORTER, PROPAGATE, CONTENT_MAX_BYTES));
+            ENABLED, EXPORTER, PROPAGATE, CONTENT_MAX_BYTES, SDK_SPANS));
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.veil.it.ChildJvm;
 import dev.veil.it.Jdks;
+import dev.veil.it.OtlpReceiver;
 import dev.veil.it.TestSecrets;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ class BedrockSdkIT {
         String accessKey = keys.accessKey;
         String secretKey = keys.secretKey;
         SigV4Verifier verifier = keys.verifier();
-        try (RecordingServer server = FakeBedrock.start(verifier)) {
+        try (RecordingServer server = FakeBedrock.start(verifier); OtlpReceiver otlp = new OtlpReceiver()) {
             String endpoint = server.url("");
             ChildJvm.Result plain = ChildJvm.on(Jdks.current()).withoutAgent()
                     .runJar(APP, endpoint, accessKey, secretKey, call, planted.prompt);
@@ -41,7 +42,7 @@ class BedrockSdkIT {
             assertTrue(unprotected.get(0).bodyText().contains(planted.email), "the fake must see the prompt without Veil");
             server.clear();
 
-            ChildJvm.Result veiled = ChildJvm.on(Jdks.current()).property("veil.log.level", "debug")
+            ChildJvm.Result veiled = SdkSpans.withTelemetry(ChildJvm.on(Jdks.current()), otlp).property("veil.log.level", "debug")
                     .runJar(APP, endpoint, accessKey, secretKey, call, planted.prompt);
 
             SdkChecks.assertSameOutput(plain, veiled, planted);
@@ -53,6 +54,9 @@ class BedrockSdkIT {
             assertEquals(String.valueOf(got.body.length), got.headers.getFirst("Content-Length"));
             assertTrue(ProviderFakes.json(got.body).at("/messages/0/content/0/text").asText().startsWith("Mail "));
             SdkChecks.assertCallLogged(veiled, "aws.bedrock", "redacted", in, out);
+            SdkSpans.onlySpan(otlp, veiled, new SdkSpans.Expected("chat", "aws.bedrock", "anthropic.claude-3-haiku-20240307-v1:0",
+                    in, out, call.equals("converse-stream")), server.port(), "redacted");
+            SdkSpans.assertNothingPlantedExported(otlp, planted);
         }
     }
 

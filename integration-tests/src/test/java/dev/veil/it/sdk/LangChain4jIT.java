@@ -4,17 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.veil.it.ChildJvm;
 import dev.veil.it.Jdks;
+import dev.veil.it.OtlpReceiver;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * LangChain4j 1.x chat models (OpenAI, Anthropic, Ollama; the default JDK HttpClient transport), blocking and
- * streaming, unmodified, against local fakes of each provider's wire format.
+ * streaming, unmodified, against local fakes of each provider's wire format; Veil's GenAI span for each call.
  */
 class LangChain4jIT {
 
     private static final Path APP = ChildJvm.testAppJar("langchain4j-app", "langchain4j-app.jar");
+    /** The model each provider's app asks for (the span's gen_ai.request.model). */
+    private static final Map<String, String> MODELS = Map.of("openai", "gpt-4o-mini", "anthropic", "claude-3-5-haiku-20241022",
+            "ollama", "llama3.2");
 
     private static RecordingServer fakes() throws java.io.IOException {
         return new RecordingServer()
@@ -46,16 +51,19 @@ class LangChain4jIT {
     void redactsThePromptAndTheAppSeesTheSameAnswer(String provider, String mode, String providerName, int in, int out)
             throws Exception {
         SdkChecks.Planted planted = new SdkChecks.Planted((provider + mode).hashCode());
-        try (RecordingServer server = fakes()) {
+        try (RecordingServer server = fakes(); OtlpReceiver otlp = new OtlpReceiver()) {
             String url = baseUrl(server, provider);
             ChildJvm.Result plain = ChildJvm.on(Jdks.current()).withoutAgent().runJar(APP, provider, url, mode, planted.prompt);
             assertEquals(1, server.received().size(), plain::toString);
             server.clear();
 
-            ChildJvm.Result veiled = ChildJvm.on(Jdks.current()).property("veil.log.level", "debug")
+            ChildJvm.Result veiled = SdkSpans.withTelemetry(ChildJvm.on(Jdks.current()), otlp).property("veil.log.level", "debug")
                     .runJar(APP, provider, url, mode, planted.prompt);
 
             SdkChecks.assertRedactedRun(plain, veiled, server.received(), planted, providerName, "stream".equals(mode), in, out);
+            SdkSpans.onlySpan(otlp, veiled, new SdkSpans.Expected("chat", providerName, MODELS.get(provider), in, out,
+                    "stream".equals(mode)), server.port(), "redacted");
+            SdkSpans.assertNothingPlantedExported(otlp, planted);
         }
     }
 

@@ -71,6 +71,10 @@ final class RecordingServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
+    int port() {
+        return server.getAddress().getPort();
+    }
+
     List<Received> received() {
         synchronized (received) {
             return new ArrayList<>(received);

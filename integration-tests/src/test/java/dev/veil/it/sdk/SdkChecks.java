@@ -33,6 +33,31 @@ final class SdkChecks {
         }
     }
 
+    /** One app run without the agent and then with it, against the same fake. */
+    static final class Runs {
+        final ChildJvm.Result plain;
+        final ChildJvm.Result veiled;
+
+        Runs(ChildJvm.Result plain, ChildJvm.Result veiled) {
+            this.plain = plain;
+            this.veiled = veiled;
+        }
+    }
+
+    /**
+     * Runs the app without the agent (one request, holding the planted e-mail, must reach the fake), clears the
+     * fake's record, then runs it with the agent.
+     */
+    static Runs plainThenVeiled(RecordingServer server, ChildJvm plain, ChildJvm veiled, Planted planted, java.nio.file.Path app,
+                                String... args) throws java.io.IOException, InterruptedException {
+        ChildJvm.Result p = plain.runJar(app, args);
+        List<RecordingServer.Received> got = server.received();
+        assertEquals(1, got.size(), p::toString);
+        assertTrue(got.get(0).bodyText().contains(planted.email), "the fake must see the prompt without Veil");
+        server.clear();
+        return new Runs(p, veiled.runJar(app, args));
+    }
+
     /**
      * A redacting run against its plain twin: the same output, the answer (and streamed tokens) the fake
      * sent, the usage the SDK reported, no planted value sent, and the call Veil logged with that usage.
@@ -98,5 +123,38 @@ final class SdkChecks {
         assertTrue(error.contains("openai_api_key") && error.contains("email"), error);
         assertTrue(received.isEmpty(), "a blocked request reached the server");
         assertNoPlantedValue(run, planted);
+    }
+
+    /**
+     * Block mode in an app that goes on after the error: the SDK's own exception, carrying Veil's message either
+     * in its own message or (SDKs that wrap every I/O failure in a fixed message) in the cause the app's stack trace
+     * shows; none of the blocked prompt sent, and the app's next (clean) call answered.
+     */
+    static void assertBlockedThenRecovered(ChildJvm.Result run, List<RecordingServer.Received> received, String exceptionClass,
+                                           String veilCauseClass, Planted planted) {
+        assertEquals(0, run.exitCode, run::toString);
+        String error = run.line("ERROR");
+        assertTrue(error.startsWith("ERROR " + exceptionClass + ": "), "unexpected error type:\n" + run);
+        String reason = veilCauseClass == null ? error : run.line("CAUSE " + veilCauseClass + ": ");
+        assertTrue(reason.contains(": veil: blocked: "), "Veil's reason is not where expected:\n" + run);
+        assertTrue(reason.contains("openai_api_key") && reason.contains("email"), reason);
+        assertEquals("AFTER Hello!", run.line("AFTER"), run::toString);
+        assertEquals(1, received.size(), "only the clean call may reach the server:\n" + run);
+        assertTrue(received.get(0).bodyText().contains("Say hello."), received.get(0).bodyText());
+        assertNoPlantedValue(run, planted);
+    }
+
+    /**
+     * An SDK's own debug wire log, printed with the agent attached: it is there (it names the request path), and
+     * neither the client's API key nor the prompt's key appears in it; Veil's placeholders show where they were.
+     */
+    static void assertDebugLogMasked(ChildJvm.Result run, String apiKey, Planted planted, String path) {
+        assertEquals(0, run.exitCode, run::toString);
+        assertTrue(run.stdout.contains("ANSWER Hello!"), run::toString);
+        assertTrue(run.stderr.contains(path), "the SDK logged nothing:\n" + run);
+        assertFalse(run.stderr.contains(apiKey), "the API key reached the log:\n" + run);
+        assertFalse(run.stderr.contains(apiKey.substring(8, 40)), "part of the API key reached the log:\n" + run);
+        assertFalse(run.stderr.contains(planted.key), "the prompt's key reached the log:\n" + run);
+        assertTrue(run.stderr.contains("[[VEIL:OPENAI_API_KEY"), "no masked value in the log:\n" + run);
     }
 }

@@ -51,7 +51,7 @@ final class TeeResponseBody extends ResponseBody {
     @Override
     public synchronized BufferedSource source() {
         if (source == null) {
-            source = Okio.buffer(new TeeSource(delegate.source(), call, filter));
+            source = Okio.buffer(new TeeSource(delegate.source(), call, filter, delegate.contentLength()));
         }
         return source;
     }

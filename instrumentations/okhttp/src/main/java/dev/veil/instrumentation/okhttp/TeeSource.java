@@ -10,20 +10,26 @@ import okio.Source;
 /**
  * Shows every byte the app reads to Veil, at the moment it reads it, without holding any back. When Veil
  * filters the response (it asked the server for streamed usage), the app reads Veil's bytes instead. The
- * end of the body, a read failure (timeout, cancel) or an early close ends Veil's bookkeeping, once.
+ * end of the body, a read failure (timeout, cancel) or an early close ends Veil's bookkeeping, once. A close
+ * after every byte of a body of known length is its end: JSON readers (the OpenAI and Anthropic SDKs) stop at
+ * the document's last byte and close without reading to end of stream.
  */
 final class TeeSource extends ForwardingSource {
 
     private final Object call;
     private final boolean filter;
+    /** The body's length, or -1 when unknown (chunked, or filtered). */
+    private final long length;
+    private long read;
     /** Filter mode: bytes Veil released that the app has not read yet. */
     private final Buffer pending = new Buffer();
     private boolean ended;
 
-    TeeSource(Source delegate, Object call, boolean filter) {
+    TeeSource(Source delegate, Object call, boolean filter, long length) {
         super(delegate);
         this.call = call;
         this.filter = filter;
+        this.length = filter ? -1 : length;
     }
 
     @Override
@@ -41,6 +47,7 @@ final class TeeSource extends ForwardingSource {
         if (n == -1) {
             end(null);
         } else if (n > 0) {
+            read += n;
             byte[] copy = lastBytes(sink, n);
             Veil.responseChunk(call, copy, 0, copy.length);
         }
@@ -75,7 +82,8 @@ final class TeeSource extends ForwardingSource {
 
     @Override
     public void close() throws IOException {
-        end(new CancellationException("the application closed the response body before its end"));
+        end(length >= 0 && read >= length ? null
+                : new CancellationException("the application closed the response body before its end"));
         super.close();
     }
 
