@@ -201,6 +201,25 @@ public final class Veil {
         }
     }
 
+    /** {@link #responseChunk(Object, byte[], int, int)} for the remaining bytes of a buffer, whose position is kept. */
+    public static void responseChunk(Object call, java.nio.ByteBuffer buffer) {
+        if (buffer == null || hooks == null || call == null || !buffer.hasRemaining()) {
+            return;
+        }
+        try {
+            java.nio.ByteBuffer view = buffer.duplicate();
+            if (view.hasArray()) {
+                responseChunk(call, view.array(), view.arrayOffset() + view.position(), view.remaining());
+            } else {
+                byte[] bytes = new byte[view.remaining()];
+                view.get(bytes);
+                responseChunk(call, bytes, 0, bytes.length);
+            }
+        } catch (Throwable ignored) {
+            // bookkeeping only
+        }
+    }
+
     /**
      * For a call whose verdict {@link RequestVerdict#filtersResponse() filters the response}: the bytes the
      * app reads in place of these. On an internal failure the input bytes are returned unchanged.

@@ -197,7 +197,7 @@ class VettedAboveTest {
     }
 
     /** Matches everything; blocks "BLOCK", throws on "THROW", rewrites "REWRITE", passes the rest. */
-    private static final class Hooks implements VeilHooks {
+    private static final class Hooks extends NoOpHooks {
         @Override
         public Object matchEndpoint(String method, String scheme, String host, int port, String rawPath, String rawQuery) {
             return ENDPOINT;
@@ -229,48 +229,6 @@ class VettedAboveTest {
                 WRAPPER_LEAKED.set(true);
             }
             return RequestVerdict.pass();
-        }
-
-        @Override
-        public void responseStarted(Object call, int status, String contentType, String contentEncoding) {
-        }
-
-        @Override
-        public void responseChunk(Object call, byte[] bytes, int offset, int length) {
-        }
-
-        @Override
-        public byte[] filterResponseChunk(Object call, byte[] bytes, int offset, int length) {
-            return bytes;
-        }
-
-        @Override
-        public byte[] finishResponseFilter(Object call) {
-            return new byte[0];
-        }
-
-        @Override
-        public void callEnded(Object call, Throwable failure) {
-        }
-
-        @Override
-        public long maxPromptBytes() {
-            return 1 << 20;
-        }
-
-        @Override
-        public String maskLog(String text) {
-            return text;
-        }
-
-        @Override
-        public boolean logMayHoldSecret(CharSequence text) {
-            return false;
-        }
-
-        @Override
-        public java.io.PrintStream wrapConsole(java.io.PrintStream stream) {
-            return stream;
         }
     }
 }

@@ -124,17 +124,7 @@ final class AzureCall {
     }
 
     private void chunk(ByteBuffer buffer) {
-        if (buffer == null) {
-            return;
-        }
-        ByteBuffer view = buffer.duplicate();
-        if (view.hasArray()) {
-            Veil.responseChunk(call, view.array(), view.arrayOffset() + view.position(), view.remaining());
-        } else {
-            byte[] bytes = new byte[view.remaining()];
-            view.get(bytes);
-            Veil.responseChunk(call, bytes, 0, bytes.length);
-        }
+        Veil.responseChunk(call, buffer);
     }
 
     private void chunk(byte[] bytes) {
