@@ -34,12 +34,39 @@ public final class Veil {
         if (h == null || host == null) {
             return null;
         }
+        Object endpoint;
         try {
-            return h.matchEndpoint(method, scheme, host, port, rawPath, rawQuery);
+            endpoint = h.matchEndpoint(method, scheme, host, port, rawPath, rawQuery);
         } catch (Throwable t) {
             // A failing lookup must not decide: treat it as a match so the failure policy applies later.
             return FAILED_MATCH;
         }
+        // Only while glue above an HTTP client has vetted sends in flight (otherwise: one volatile read).
+        if (endpoint != null && !VettedBodies.isEmpty()) {
+            return new MaybeVetted(endpoint, method, host);
+        }
+        return endpoint;
+    }
+
+    /**
+     * A matched endpoint while vetted sends are pending ({@link #inspectAbove}): remembers the method and
+     * host so that {@link #inspectRequest} can recognise a send that glue above already inspected.
+     * Opaque to the glue, never seen by the hooks.
+     */
+    private static final class MaybeVetted {
+        final Object endpoint;
+        final String method;
+        final String host;
+
+        MaybeVetted(Object endpoint, String method, String host) {
+            this.endpoint = endpoint;
+            this.method = method;
+            this.host = host;
+        }
+    }
+
+    private static Object unwrap(Object endpoint) {
+        return endpoint instanceof MaybeVetted ? ((MaybeVetted) endpoint).endpoint : endpoint;
     }
 
     /** Inspects an outbound LLM request body (as it would go on the wire, possibly compressed). */
@@ -57,6 +84,14 @@ public final class Veil {
         if (h == null || endpoint == null) {
             return RequestVerdict.pass();
         }
+        if (endpoint instanceof MaybeVetted) {
+            MaybeVetted candidate = (MaybeVetted) endpoint;
+            if (body != null && takeVettedAbove(candidate.method, candidate.host, body, 0, body.length)) {
+                // Glue above (azure-core) inspected exactly these bytes and follows the call: send them as they are.
+                return RequestVerdict.pass();
+            }
+            endpoint = candidate.endpoint;
+        }
         if (endpoint == FAILED_MATCH) {
             return interceptionFailed(endpoint, new IllegalStateException("endpoint lookup failed"));
         }
@@ -68,8 +103,65 @@ public final class Veil {
         }
     }
 
+    /**
+     * For glue ABOVE an HTTP client (azure-core's pipeline): inspects the body like {@link #inspectRequest}
+     * (never taking it for an already vetted send) and, when the verdict came from an inspection and lets the
+     * request go, marks the bytes to send as vetted: the glue calls {@link VettedRequest#sending()} before each
+     * hand-over to the HTTP client, and the HTTP-client glue below ({@link #inspectRequest} with an endpoint
+     * from {@link #matchEndpoint}) then passes that one send through without a second inspection. A block
+     * or a failure-policy verdict marks nothing: the glue below would inspect the request again.
+     * {@code method} and {@code host} are the request's (the host without port, or a {@code Host} value).
+     */
+    public static VettedRequest inspectAbove(Object endpoint, String method, String host, byte[] body,
+                                             String contentEncoding, String traceparent, boolean canFilterResponse) {
+        endpoint = unwrap(endpoint);
+        VeilHooks h = hooks;
+        if (h == null || endpoint == null) {
+            return new VettedRequest(RequestVerdict.pass(), body, null);
+        }
+        if (endpoint == FAILED_MATCH) {
+            RequestVerdict verdict = interceptionFailed(endpoint, new IllegalStateException("endpoint lookup failed"));
+            return new VettedRequest(verdict, verdict.isBlock() ? null : body, null);
+        }
+        RequestVerdict verdict;
+        try {
+            verdict = h.inspectRequest(endpoint, body, contentEncoding, traceparent, canFilterResponse);
+        } catch (Throwable t) {
+            verdict = interceptionFailed(endpoint, t);
+            return new VettedRequest(verdict, verdict.isBlock() ? null : body, null);
+        }
+        if (verdict == null) {
+            return new VettedRequest(RequestVerdict.block("veil: internal error (no verdict); request not sent"), null, null);
+        }
+        if (verdict.isBlock()) {
+            return new VettedRequest(verdict, null, null);
+        }
+        byte[] toSend = verdict.isRewrite() ? verdict.body() : body;
+        return new VettedRequest(verdict, toSend,
+                toSend == null ? null : VettedBodies.key(method, host, toSend, 0, toSend.length));
+    }
+
+    /**
+     * For HTTP-client glue that decides about a request without {@link #inspectRequest} (or before reading
+     * what it needs for it): true when glue above an HTTP client vetted exactly this send — same method,
+     * same host (without port; a {@code Host} header value is accepted), byte-for-byte the same body — and
+     * then the request must be sent as it is and not followed (the glue above follows it). Takes the mark,
+     * so it answers true once per vetted send. Costs one volatile read while nothing is pending.
+     */
+    public static boolean takeVettedAbove(String method, String host, byte[] body, int offset, int length) {
+        if (VettedBodies.isEmpty()) {
+            return false;
+        }
+        try {
+            return VettedBodies.take(VettedBodies.key(method, host, body, offset, length));
+        } catch (Throwable t) {
+            return false;
+        }
+    }
+
     /** The glue around a matched request failed; the agent's failure policy picks the verdict. */
     public static RequestVerdict interceptionFailed(Object endpoint, Throwable failure) {
+        endpoint = unwrap(endpoint);
         VeilHooks h = hooks;
         if (h == null) {
             return RequestVerdict.pass();
@@ -106,6 +198,25 @@ public final class Veil {
             } catch (Throwable ignored) {
                 // bookkeeping only
             }
+        }
+    }
+
+    /** {@link #responseChunk(Object, byte[], int, int)} for the remaining bytes of a buffer, whose position is kept. */
+    public static void responseChunk(Object call, java.nio.ByteBuffer buffer) {
+        if (buffer == null || hooks == null || call == null || !buffer.hasRemaining()) {
+            return;
+        }
+        try {
+            java.nio.ByteBuffer view = buffer.duplicate();
+            if (view.hasArray()) {
+                responseChunk(call, view.array(), view.arrayOffset() + view.position(), view.remaining());
+            } else {
+                byte[] bytes = new byte[view.remaining()];
+                view.get(bytes);
+                responseChunk(call, bytes, 0, bytes.length);
+            }
+        } catch (Throwable ignored) {
+            // bookkeeping only
         }
     }
 

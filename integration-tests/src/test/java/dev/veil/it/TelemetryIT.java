@@ -33,11 +33,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * asked and always redacted, one trace with the caller's {@code traceparent} — and that nothing at all is
  * exported, or even loaded, without the opt-in.
  */
-class TelemetryIT {
+public class TelemetryIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path APP = ChildJvm.testAppJar("jdk-httpclient-app", "jdk-httpclient-app.jar");
-    static final String SCOPE = "dev.veil";
+    public static final String SCOPE = "dev.veil";
 
     static final List<Double> DURATION_BUCKETS = Arrays.asList(0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56,
             5.12, 10.24, 20.48, 40.96, 81.92);
@@ -391,7 +391,7 @@ class TelemetryIT {
         }
     }
 
-    static ChildJvm withTelemetry(ChildJvm jvm, OtlpReceiver otlp) {
+    public static ChildJvm withTelemetry(ChildJvm jvm, OtlpReceiver otlp) {
         return jvm.property("veil.otel.enabled", "true")
                 .env("OTEL_EXPORTER_OTLP_ENDPOINT", otlp.endpoint())
                 .env("OTEL_EXPORTER_OTLP_HEADERS", "X-It-Header=it-secret-header")
@@ -400,7 +400,7 @@ class TelemetryIT {
                 .property("otel.exporter.otlp.compression", "gzip");
     }
 
-    static OtlpReceiver.ReceivedSpan onlyVeilSpan(OtlpReceiver otlp, ChildJvm.Result run) {
+    public static OtlpReceiver.ReceivedSpan onlyVeilSpan(OtlpReceiver otlp, ChildJvm.Result run) {
         List<OtlpReceiver.ReceivedSpan> spans = otlp.spans(SCOPE);
         assertEquals(1, spans.size(), () -> "expected one Veil span, got " + spans + "\n" + run);
         return spans.get(0);

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.veil.it.ChildJvm;
 import dev.veil.it.FakeLlmServer;
 import dev.veil.it.Jdks;
+import dev.veil.it.OtlpReceiver;
+import dev.veil.it.TelemetryIT;
 import dev.veil.it.TestSecrets;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -438,6 +440,42 @@ public abstract class ClientConformanceIT {
             assertNoSecretIn(printed.run, key, email);
         }
     }
+
+    /**
+     * With {@code veil.otel.propagate} the client sends the {@code traceparent} of Veil's span (the verdict's
+     * extra header); without it nothing is added. Sync and async calls.
+     */
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("targets")
+    void propagatesTraceContextOnlyWhenAsked(ClientApp app, Jdks.Jdk jdk) throws Exception {
+        Jdks.assumeInstalled(jdk);
+        String prompt = chat("Say hello.");
+        for (boolean propagate : new boolean[] {true, false}) {
+            String t = tag();
+            Batch batch = new Batch(tmp)
+                    .add("sync", server.url(t + CHAT), "sync", prompt)
+                    .add("async", server.url(t + CHAT), "async", prompt);
+            try (OtlpReceiver otlp = new OtlpReceiver()) {
+                Batch.Printed printed = batch.run(TelemetryIT.withTelemetry(ChildJvm.on(jdk), otlp)
+                        .property("veil.otel.propagate", String.valueOf(propagate)), app.jar);
+                assertEquals("STATUS 200", printed.line("sync", "STATUS"), printed.run::toString);
+                assertEquals("STATUS 200", printed.line("async", "STATUS"), printed.run::toString);
+                List<FakeLlmServer.Received> got = receivedUnder(t);
+                assertEquals(2, got.size(), printed.run::toString);
+                for (FakeLlmServer.Received r : got) {
+                    String header = r.headers.getFirst("traceparent");
+                    if (propagate) {
+                        assertTrue(header != null && TRACEPARENT.matcher(header).matches(),
+                                "no traceparent sent: " + header + "\n" + printed.run);
+                    } else {
+                        assertEquals(null, header, "a traceparent was added without veil.otel.propagate");
+                    }
+                }
+            }
+        }
+    }
+
+    private static final Pattern TRACEPARENT = Pattern.compile("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
 
     private static String errorClass(String errorLine) {
         return errorLine.substring(0, errorLine.indexOf(':'));

@@ -59,6 +59,9 @@ public final class Apache4Requests {
                     entity == null ? -1 : entity.getContentLength(),
                     entity == null || entity.isRepeatable(),
                     encoding(request, entity), value(request.getFirstHeader("traceparent")), true);
+            for (java.util.Map.Entry<String, String> header : inspection.headersToAdd().entrySet()) {
+                request.setHeader(header.getKey(), header.getValue());
+            }
             switch (inspection.action()) {
                 case RequestInspection.FAIL:
                     NotSent.set(inspection.failure());

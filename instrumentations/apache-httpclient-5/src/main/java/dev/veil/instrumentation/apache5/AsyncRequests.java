@@ -76,9 +76,15 @@ public final class AsyncRequests {
                 NotSent.set(inspection.failure());
                 return null;
             }
+            java.util.Map<String, String> extra = inspection.headersToAdd();
+            for (java.util.Map.Entry<String, String> header : extra.entrySet()) {
+                head.request.setHeader(header.getKey(), header.getValue());
+            }
             AsyncRequestProducer toSend = inspection.action() == RequestInspection.REPLACE
                     ? new BasicRequestProducer(head.request, new BytesEntityProducer(inspection.bytes(), details))
-                    : null;
+                    : extra.isEmpty() || (details != null && !(details instanceof AsyncEntityProducer)) ? null
+                    // The request head the producer gave, now with the headers; the same (rewound) entity.
+                    : new BasicRequestProducer(head.request, (AsyncEntityProducer) details);
             Object call = inspection.call();
             AsyncResponseConsumer<?> teeing = call == null ? null : wrap(consumer, call);
             return new AsyncCall(toSend, teeing, call);

@@ -35,6 +35,9 @@ public final class ClassicRequests {
                     entity == null ? -1 : entity.getContentLength(),
                     entity == null || entity.isRepeatable(),
                     encoding, Targets.header(request, "traceparent"), true);
+            for (java.util.Map.Entry<String, String> header : inspection.headersToAdd().entrySet()) {
+                request.setHeader(header.getKey(), header.getValue());
+            }
             switch (inspection.action()) {
                 case RequestInspection.FAIL:
                     NotSent.set(inspection.failure());

@@ -45,16 +45,7 @@ final class TeePublisher implements Publisher<ByteBuffer> {
 
         @Override
         public void onNext(ByteBuffer buffer) {
-            if (buffer != null) {
-                ByteBuffer view = buffer.duplicate();
-                if (view.hasArray()) {
-                    Veil.responseChunk(call, view.array(), view.arrayOffset() + view.position(), view.remaining());
-                } else {
-                    byte[] bytes = new byte[view.remaining()];
-                    view.get(bytes);
-                    Veil.responseChunk(call, bytes, 0, bytes.length);
-                }
-            }
+            Veil.responseChunk(call, buffer);
             downstream.onNext(buffer);
         }
 

@@ -80,10 +80,30 @@ public final class HucRequests {
             return new IOException(verdict.message());
         }
         if (verdict.call() != null) {
-            CALLS.put(connection, new HucCall(verdict.call()));
+            CALLS.put(connection, new HucCall(verdict.call(), verdict.headersToAdd()));
         }
         return verdict.isRewrite() ? verdict.body() : null;
     }
+
+    /**
+     * Headers to set on the request {@link #beforeSend} just let go (name, value, name, value...); empty when
+     * none. The advice sets them, from inside {@code java.base}, on the JDK's own request header list.
+     */
+    public static String[] headersToAdd(HttpURLConnection connection) {
+        HucCall call = CALLS.get(connection);
+        if (call == null || call.headers.isEmpty()) {
+            return NO_HEADERS;
+        }
+        String[] out = new String[call.headers.size() * 2];
+        int i = 0;
+        for (Map.Entry<String, String> header : call.headers.entrySet()) {
+            out[i++] = header.getKey();
+            out[i++] = header.getValue();
+        }
+        return out;
+    }
+
+    private static final String[] NO_HEADERS = new String[0];
 
     /** The stream the app reads: the same one for a connection Veil does not follow, else the tee. Never throws. */
     public static InputStream responseBody(HttpURLConnection connection, InputStream body) {

@@ -24,13 +24,23 @@ public final class WriteRequestsAdvice {
                                     ByteArrayOutputStream poster,
                                     @Advice.FieldValue("fixedContentLength") int fixedLength,
                                     @Advice.FieldValue("fixedContentLengthLong") long fixedLengthLong,
-                                    @Advice.FieldValue("chunkLength") int chunkLength) {
+                                    @Advice.FieldValue("chunkLength") int chunkLength,
+                                    @Advice.FieldValue(value = "requests", typing = Assigner.Typing.DYNAMIC) Object requests) {
         boolean streaming = fixedLength != -1 || fixedLengthLong != -1 || chunkLength != -1;
         if (poster == null && !streaming) {
             return null;
         }
         try {
             Object outcome = HucRequests.beforeSend(connection, poster, streaming);
+            String[] headers = HucRequests.headersToAdd(connection);
+            if (headers.length > 0 && requests != null) {
+                // sun.net.www.MessageHeader.set(key, value): replaces a header of that name. Reflection from
+                // here runs as java.base, which may use its own non-exported class.
+                java.lang.reflect.Method set = requests.getClass().getMethod("set", String.class, String.class);
+                for (int i = 0; i + 1 < headers.length; i += 2) {
+                    set.invoke(requests, headers[i], headers[i + 1]);
+                }
+            }
             if (outcome instanceof byte[]) {
                 byte[] bytes = (byte[]) outcome;
                 // A new PosterOutputStream (the app closed the old one, which then ignores writes); reflection

@@ -50,6 +50,38 @@ class HandledAboveTest {
         assertEquals(before + 2, INSPECTED.get(), "another signature is another request");
     }
 
+    /**
+     * azure-core's policy vetted a body above the transport (here the JDK client, as with
+     * azure-core-http-jdk-httpclient): exactly that send is left alone; the same api-key on another body is not.
+     */
+    @Test
+    void aSendVettedAboveIsLeftAloneButNotAnotherBodyWithTheSameKey() {
+        String body = "{\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}";
+        HttpResponse.BodyHandler<String> handler = HttpResponse.BodyHandlers.ofString();
+        Veil.inspectAbove("endpoint", "POST", "127.0.0.1", body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                null, null, false).sending();
+        int before = INSPECTED.get();
+
+        HttpRequest other = azure(body.replace("hello", "hellO"));
+        JdkHttpRequests.prepare(other, handler);
+        assertEquals(before + 1, INSPECTED.get(), "a body nobody vetted is inspected, whatever its api-key");
+
+        HttpRequest vetted = azure(body);
+        JdkHttpCall call = JdkHttpRequests.prepare(vetted, handler);
+        assertSame(handler, call.handler(), "the glue above follows the vetted call");
+        assertEquals(before + 1, INSPECTED.get(), "the vetted send is not inspected again");
+
+        JdkHttpRequests.prepare(azure(body), handler);
+        assertEquals(before + 2, INSPECTED.get(), "one mark, one send");
+    }
+
+    private static HttpRequest azure(String body) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:9/openai/deployments/d/chat/completions?api-version=1"))
+                .header("api-key", "same-key-on-every-call")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+    }
+
     @Test
     void onlyRecentValuesAreRemembered() {
         for (int i = 0; i < 300; i++) {

@@ -57,7 +57,7 @@ final class OkHttpRequests {
             verdict = Veil.interceptionFailed(endpoint, t);
         }
         try {
-            return apply(request, body, bytes, verdict);
+            return withHeaders(apply(request, body, bytes, verdict), verdict);
         } catch (Throwable t) {
             return new Prepared(null, null, false, new IOException("veil: internal error; request not sent"));
         }
@@ -81,6 +81,18 @@ final class OkHttpRequests {
         }
         Request same = request.newBuilder().method(request.method(), new BytesRequestBody(body, bytes)).build();
         return new Prepared(same, call, false, null);
+    }
+
+    /** The verdict's extra headers (e.g. {@code traceparent}), each replacing one of the same name. */
+    private static Prepared withHeaders(Prepared prepared, RequestVerdict verdict) {
+        if (prepared.request == null || verdict.headersToAdd().isEmpty()) {
+            return prepared;
+        }
+        Request.Builder builder = prepared.request.newBuilder();
+        for (java.util.Map.Entry<String, String> header : verdict.headersToAdd().entrySet()) {
+            builder.header(header.getKey(), header.getValue());
+        }
+        return new Prepared(builder.build(), prepared.call, prepared.filter, prepared.failure);
     }
 
     /** The body's bytes, at most {@code veil.prompt.max-bytes} of them. */

@@ -4,6 +4,8 @@ import dev.veil.bootstrap.PromptTooLargeException;
 import dev.veil.bootstrap.RequestVerdict;
 import dev.veil.bootstrap.Veil;
 import java.io.IOException;
+import java.util.Collections;
+import java.util.Map;
 
 /**
  * Reads an LLM request's body once, asks Veil, and says what the client must send: the original entity,
@@ -26,6 +28,7 @@ public final class RequestInspection {
     private final IOException failure;
     private final Object call;
     private final boolean filter;
+    private Map<String, String> headers = Collections.emptyMap();
 
     private RequestInspection(int action, byte[] bytes, IOException failure, Object call, boolean filter) {
         this.action = action;
@@ -70,6 +73,14 @@ public final class RequestInspection {
     }
 
     static RequestInspection decide(RequestVerdict verdict, byte[] read, boolean consumed) {
+        RequestInspection inspection = decideBody(verdict, read, consumed);
+        if (inspection.action != FAIL) {
+            inspection.headers = verdict.headersToAdd();
+        }
+        return inspection;
+    }
+
+    private static RequestInspection decideBody(RequestVerdict verdict, byte[] read, boolean consumed) {
         if (verdict.isBlock()) {
             return new RequestInspection(FAIL, null, new IOException(verdict.message()), null, false);
         }
@@ -116,5 +127,10 @@ public final class RequestInspection {
 
     public boolean filtersResponse() {
         return filter;
+    }
+
+    /** Headers the client glue sets on the request (each replacing one of the same name), e.g. {@code traceparent}. */
+    public Map<String, String> headersToAdd() {
+        return headers;
     }
 }
