@@ -184,6 +184,11 @@ final class Assignments {
         while (end < limit && (quote != 0 ? s.charAt(end) != quote && s.charAt(end) != '\n' : !endsBareValue(s, end))) {
             end++;
         }
+        if (quote == 0 && password && end - start > MAX_VALUE) {
+            // A password named as such that runs on into more text (no space after it) is still a password:
+            // its start is masked rather than the whole run let through as too long to be one.
+            return Finding.of(start, start + MAX_VALUE, detector);
+        }
         if (end - start > MAX_VALUE || quote != 0 && (end >= n || s.charAt(end) != quote)) {
             return null;
         }

@@ -210,7 +210,7 @@ final class WireLogCarry {
         }
         boolean prefixed = dev.veil.bootstrap.SecretShapes.startsWithKeyPrefix(content, token)
                 || dev.veil.bootstrap.SecretShapes.startsWithKeyPrefix(content, run);
-        if (prefixed || randomLooking(content, run, n)
+        if (prefixed || randomLooking(content, run, n) || afterUrlUserInfo(content, head, run)
                 || credentialContext(content, Math.max(head, run - CONTEXT), n)) {
             return run;
         }
@@ -246,6 +246,22 @@ final class WireLogCarry {
             hex &= c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
         }
         return upper && lower && digit || hex && lower && digit && to - from >= 12;
+    }
+
+    /**
+     * The run starts a URL's password: {@code scheme://[user]:} stands right before it
+     * ({@code redis://:p4ss…}, {@code postgres://app:p4ss…}), whatever the password looks like.
+     */
+    private static boolean afterUrlUserInfo(String s, int head, int run) {
+        if (run <= head || s.charAt(run - 1) != ':') {
+            return false;
+        }
+        int i = run - 1;
+        int limit = Math.max(head, run - 1 - CONTEXT);
+        while (i > limit && keyChar(s.charAt(i - 1)) || i > limit && s.charAt(i - 1) == '.') {
+            i--;
+        }
+        return i - 3 >= head && s.startsWith("://", i - 3);
     }
 
     private static final String[] CONTEXT_WORDS = {"key", "token", "secret", "pass", "pwd", "auth", "credential", "bearer", "basic"};
