@@ -281,7 +281,7 @@ class FuzzTest {
                     String in = new String(body, StandardCharsets.UTF_8);
                     String out = new String(result.body(), StandardCharsets.UTF_8);
                     for (String secret : g.secrets) {
-                        if (count(in, secret) == 1 && wholeSampleIn(in, secret) && out.contains(secret) && result.recognized()
+                        if (count(in, secret) == 1 && wholeSampleIn(in, g.text, secret) && out.contains(secret) && result.recognized()
                                 && inPromptPosition(in, secret)) {
                             throw new AssertionError("a planted value survived a valid mutated body: " + out);
                         }
@@ -624,13 +624,31 @@ class FuzzTest {
         return n;
     }
 
-    private static boolean wholeSampleIn(String in, String value) {
+    /**
+     * Whether the mutated body still holds the planted sample whole, with the same character on either side
+     * as in the generated body: a mutation that glues letters or more text onto a value (an SSN run into
+     * a word, a password run into a bracket storm) makes it a different token, which detectors rightly judge
+     * on its own.
+     */
+    private static boolean wholeSampleIn(String in, String generated, String value) {
         for (Sample s : planted) {
-            if (s.value.equals(value) && in.contains(s.text)) {
+            if (s.value.equals(value) && in.contains(s.text) && generated.contains(s.text)
+                    && sameSurroundings(in, generated, s.text)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean sameSurroundings(String in, String generated, String text) {
+        int a = in.indexOf(text);
+        int b = generated.indexOf(text);
+        return charAt(in, a - 1) == charAt(generated, b - 1)
+                && charAt(in, a + text.length()) == charAt(generated, b + text.length());
+    }
+
+    private static int charAt(String s, int i) {
+        return i < 0 || i >= s.length() ? -1 : s.charAt(i);
     }
 
     /**
