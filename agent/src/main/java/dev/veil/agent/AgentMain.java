@@ -17,7 +17,6 @@ import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
 import java.util.Properties;
-import org.slf4j.Logger;
 
 /**
  * The agent's entry point inside its isolated class loader. Reads and validates the configuration
@@ -44,16 +43,16 @@ public final class AgentMain {
         }
         VeilLog.captureStderr();
         VeilLog.setLevel(config.get(CoreSettings.LOG_LEVEL));
-        Logger log = VeilLog.get(AgentMain.class);
+        // Lines are written with VeilLog.log, not an SLF4J logger: premain loads no logging classes.
         for (String warning : config.warnings()) {
-            log.warn(warning);
+            VeilLog.log(VeilLog.WARN, warning);
         }
         if (agentArgs != null && !agentArgs.trim().isEmpty()) {
-            log.warn("agent arguments are ignored; configure Veil with veil.* system properties, VEIL_* variables or veil.config");
+            VeilLog.log(VeilLog.WARN, "agent arguments are ignored; configure Veil with veil.* system properties, VEIL_* variables or veil.config");
         }
         String version = version();
         if (!config.get(CoreSettings.ENABLED)) {
-            log.info("Veil {} disabled (veil.enabled=false): nothing is instrumented", version);
+            VeilLog.log(VeilLog.INFO, "Veil " + version + " disabled (veil.enabled=false): nothing is instrumented");
             return;
         }
 
@@ -62,13 +61,13 @@ public final class AgentMain {
         ConsoleStreams.install(logs);
         ClassLoader agentLoader = AgentMain.class.getClassLoader();
         List<InstrumentationModule> modules = LogModules.keepIf(logs.enabled(),
-                InstrumentationModules.load(agentLoader, InstrumentationModules.javaFeatureVersion(), log));
-        LazyInstaller.install(inst, new Activation(inst, agentJar, config, logs), modules, agentLoader, atStartup, log);
+                InstrumentationModules.load(agentLoader, InstrumentationModules.javaFeatureVersion()));
+        LazyInstaller.install(inst, new Activation(inst, agentJar, config, logs), modules, agentLoader, atStartup);
 
-        log.info("Veil {} started: prompt mode {}, failure policy {}, logs {}, instrumentations [{}], telemetry {}",
-                version, config.get(CoreSettings.PROMPT_MODE), config.get(CoreSettings.FAILURE),
-                config.get(LogSettings.MODE), names(modules),
-                config.get(TelemetrySettings.ENABLED) ? "on (" + config.get(TelemetrySettings.EXPORTER) + ")" : "off");
+        VeilLog.log(VeilLog.INFO, "Veil " + version + " started: prompt mode " + config.get(CoreSettings.PROMPT_MODE)
+                + ", failure policy " + config.get(CoreSettings.FAILURE) + ", logs " + config.get(LogSettings.MODE)
+                + ", instrumentations [" + names(modules) + "], telemetry "
+                + (config.get(TelemetrySettings.ENABLED) ? "on (" + config.get(TelemetrySettings.EXPORTER) + ")" : "off"));
     }
 
     private static String names(List<InstrumentationModule> modules) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import dev.veil.agent.log.VeilLog;
 import org.slf4j.Logger;
 
 /**
@@ -24,32 +25,32 @@ public final class InstrumentationModules {
     private InstrumentationModules() {
     }
 
-    public static List<InstrumentationModule> load(ClassLoader agentLoader, int javaVersion, Logger log) {
+    public static List<InstrumentationModule> load(ClassLoader agentLoader, int javaVersion) {
         List<InstrumentationModule> modules = new ArrayList<InstrumentationModule>();
-        for (String className : serviceClassNames(agentLoader, log)) {
+        for (String className : serviceClassNames(agentLoader)) {
             try {
                 InstrumentationModule module = (InstrumentationModule) Class.forName(className, true, agentLoader)
                         .getDeclaredConstructor().newInstance();
                 if (module.minimumJavaVersion() > javaVersion) {
-                    log.debug("instrumentation {} needs Java {}; skipped", module.name(), module.minimumJavaVersion());
+                    log().debug("instrumentation {} needs Java {}; skipped", module.name(), module.minimumJavaVersion());
                     continue;
                 }
                 modules.add(module);
             } catch (UnsupportedClassVersionError e) {
-                log.debug("instrumentation {} is compiled for a newer Java; skipped", className);
+                log().debug("instrumentation {} is compiled for a newer Java; skipped", className);
             } catch (Throwable t) {
-                log.warn("instrumentation {} could not be loaded; skipped", className, t);
+                log().warn("instrumentation {} could not be loaded; skipped", className, t);
             }
         }
         return Collections.unmodifiableList(modules);
     }
 
     /** The agent jar holds one service file, merged by the build; read it without URL machinery. */
-    private static List<String> serviceClassNames(ClassLoader loader, Logger log) {
+    private static List<String> serviceClassNames(ClassLoader loader) {
         List<String> names = new ArrayList<String>();
         InputStream in = loader.getResourceAsStream(SERVICE_FILE);
         if (in == null) {
-            log.warn("no instrumentation modules found in the agent");
+            log().warn("no instrumentation modules found in the agent");
             return names;
         }
         try {
@@ -63,7 +64,7 @@ public final class InstrumentationModules {
                 }
             }
         } catch (IOException e) {
-            log.warn("cannot list instrumentation modules", e);
+            log().warn("cannot list instrumentation modules", e);
         } finally {
             try {
                 in.close();
@@ -72,6 +73,11 @@ public final class InstrumentationModules {
             }
         }
         return names;
+    }
+
+    /** Only on the rare paths that log: premain loads no logging classes otherwise. */
+    private static Logger log() {
+        return VeilLog.get(InstrumentationModules.class);
     }
 
     /** The running JVM's feature version: 8 for "1.8", 17 for "17". */

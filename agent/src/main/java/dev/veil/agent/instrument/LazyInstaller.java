@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import dev.veil.agent.log.VeilLog;
 import org.slf4j.Logger;
 
 /**
@@ -28,7 +29,8 @@ public final class LazyInstaller implements ClassFileTransformer {
     private final Activation activation;
     private final List<InstrumentationModule> modules;
     private final ClassLoader agentLoader;
-    private final Logger log;
+    /** Created on first use: premain loads no logging classes. */
+    private Logger log;
     /** Internal names (with '/') of every target class. */
     private final Set<String> targets;
 
@@ -36,13 +38,11 @@ public final class LazyInstaller implements ClassFileTransformer {
     private volatile ModuleAwareTransformer delegate;
     private volatile boolean failed;
 
-    LazyInstaller(Instrumentation inst, Activation activation, List<InstrumentationModule> modules, ClassLoader agentLoader,
-                  Logger log) {
+    LazyInstaller(Instrumentation inst, Activation activation, List<InstrumentationModule> modules, ClassLoader agentLoader) {
         this.inst = inst;
         this.activation = activation;
         this.modules = modules;
         this.agentLoader = agentLoader;
-        this.log = log;
         Set<String> names = new HashSet<String>();
         for (InstrumentationModule module : modules) {
             for (String name : module.targetClassNames()) {
@@ -54,8 +54,8 @@ public final class LazyInstaller implements ClassFileTransformer {
 
     /** Registers the lazy transformer; on a late attach, also retransforms targets already loaded. */
     public static LazyInstaller install(Instrumentation inst, Activation activation, List<InstrumentationModule> modules,
-                                        ClassLoader agentLoader, boolean atStartup, Logger log) {
-        LazyInstaller installer = new LazyInstaller(inst, activation, modules, agentLoader, log);
+                                        ClassLoader agentLoader, boolean atStartup) {
+        LazyInstaller installer = new LazyInstaller(inst, activation, modules, agentLoader);
         inst.addTransformer(installer, true);
         if (!atStartup) {
             installer.retransformLoadedTargets();
@@ -73,9 +73,16 @@ public final class LazyInstaller implements ClassFileTransformer {
             ModuleAwareTransformer d = delegate();
             return d == null ? null : d.transform(loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
         } catch (Throwable t) {
-            log.warn("could not instrument {}; the class is left as it was", className.replace('/', '.'), t);
+            log().warn("could not instrument {}; the class is left as it was", className.replace('/', '.'), t);
             return null;
         }
+    }
+
+    private synchronized Logger log() {
+        if (log == null) {
+            log = VeilLog.get(LazyInstaller.class);
+        }
+        return log;
     }
 
     private ModuleAwareTransformer delegate() {
@@ -88,12 +95,12 @@ public final class LazyInstaller implements ClassFileTransformer {
                 try {
                     long start = System.nanoTime();
                     activation.activate();
-                    delegate = new ModuleAwareTransformer(inst, ByteBuddyTransformers.build(inst, modules, agentLoader, log));
-                    log.debug("instrumentation installed in {} ms", (System.nanoTime() - start) / 1000000);
+                    delegate = new ModuleAwareTransformer(inst, ByteBuddyTransformers.build(inst, modules, agentLoader, log()));
+                    log().debug("instrumentation installed in {} ms", (System.nanoTime() - start) / 1000000);
                     retransformLoadedTargetsLater();
                 } catch (Throwable t) {
                     failed = true;
-                    log.error("instrumentation could not be installed; LLM calls are NOT inspected", t);
+                    log().error("instrumentation could not be installed; LLM calls are NOT inspected", t);
                 }
             }
             return delegate;
@@ -126,7 +133,7 @@ public final class LazyInstaller implements ClassFileTransformer {
             try {
                 inst.retransformClasses(c);
             } catch (Throwable t) {
-                log.warn("could not retransform {}", c.getName(), t);
+                log().warn("could not retransform {}", c.getName(), t);
             }
         }
     }
