@@ -39,6 +39,45 @@ public class IsolateAgentJar {
     private static final String PREFIX = "veil-inst/";
     private static final String PACK = PREFIX + "classes.pack";
     private static final int MAGIC = 0x56435031;
+    private static final String SERVICES = "META-INF/services/dev.veil.instrumentation.api.InstrumentationModule";
+    /** Read by {@code dev.veil.agent.instrument.InstrumentationModules.index}. */
+    private static final String MODULES_INDEX = PREFIX + "META-INF/veil-modules.idx";
+
+    /**
+     * One line per instrumentation module, {@code class name minimumJava target,target,...}, taken from
+     * the modules themselves: premain reads this instead of loading a dozen module classes.
+     */
+    static String moduleIndex(Path shadedJar, ZipFile zip) throws IOException {
+        StringBuilder index = new StringBuilder();
+        String services;
+        try (InputStream in = zip.getInputStream(zip.getEntry(SERVICES))) {
+            services = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {shadedJar.toUri().toURL()}, null)) {
+            for (String line : services.split("\n")) {
+                String className = line.replaceAll("#.*", "").trim();
+                if (className.isEmpty() || index.indexOf(className + " ") >= 0) {
+                    continue;
+                }
+                try {
+                    Class<?> type = Class.forName(className, true, loader);
+                    Object module = type.getDeclaredConstructor().newInstance();
+                    String name = (String) type.getMethod("name").invoke(module);
+                    int minimumJava = (Integer) type.getMethod("minimumJavaVersion").invoke(module);
+                    @SuppressWarnings("unchecked")
+                    List<String> targets = (List<String>) type.getMethod("targetClassNames").invoke(module);
+                    if (name.contains(" ") || targets.isEmpty()) {
+                        throw new IOException("bad module " + className);
+                    }
+                    index.append(className).append(' ').append(name).append(' ').append(minimumJava).append(' ')
+                            .append(String.join(",", targets)).append('\n');
+                } catch (ReflectiveOperationException e) {
+                    throw new IOException("cannot describe instrumentation module " + className, e);
+                }
+            }
+        }
+        return index.toString();
+    }
 
     /** The class pack (see {@code dev.veil.launcher.ClassPack}) of the sorted class entries {@code names}. */
     static byte[] pack(ZipFile zip, List<String> classEntries) throws IOException {
@@ -161,6 +200,12 @@ public class IsolateAgentJar {
                 }
                 jar.closeEntry();
             }
+            ZipEntry modulesIndex = new ZipEntry(MODULES_INDEX);
+            modulesIndex.setTimeLocal(stamp);
+            jar.putNextEntry(modulesIndex);
+            jar.write(moduleIndex(in, zip).getBytes(StandardCharsets.UTF_8));
+            jar.closeEntry();
+            isolated++;
             byte[] pack = pack(zip, packed);
             ZipEntry packEntry = new ZipEntry(PACK);
             packEntry.setTimeLocal(stamp);

@@ -3,7 +3,7 @@ package dev.veil.agent;
 import dev.veil.agent.config.ConfigException;
 import dev.veil.agent.config.CoreSettings;
 import dev.veil.agent.config.VeilConfig;
-import dev.veil.agent.instrument.InstrumentationModules;
+import dev.veil.agent.instrument.ModuleIndex;
 import dev.veil.agent.instrument.LazyInstaller;
 import dev.veil.agent.log.VeilLog;
 import dev.veil.agent.telemetry.TelemetrySettings;
@@ -11,8 +11,8 @@ import dev.veil.agent.logs.ConsoleStreams;
 import dev.veil.agent.logs.LogMasker;
 import dev.veil.agent.logs.LogModules;
 import dev.veil.agent.logs.LogSettings;
-import dev.veil.instrumentation.api.InstrumentationModule;
 import java.io.File;
+import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
@@ -29,7 +29,7 @@ public final class AgentMain {
     private AgentMain() {
     }
 
-    public static void start(Instrumentation inst, String agentArgs, File agentJar, boolean atStartup) {
+    public static void start(Instrumentation inst, String agentArgs, File agentJar, boolean atStartup) throws IOException {
         VeilConfig config;
         try {
             config = VeilConfig.load();
@@ -60,8 +60,8 @@ public final class AgentMain {
         // Before the application (or a logging framework) can capture System.out / System.err.
         ConsoleStreams.install(logs);
         ClassLoader agentLoader = AgentMain.class.getClassLoader();
-        List<InstrumentationModule> modules = LogModules.keepIf(logs.enabled(),
-                InstrumentationModules.load(agentLoader, InstrumentationModules.javaFeatureVersion()));
+        List<ModuleIndex.Entry> modules = LogModules.keepIf(logs.enabled(),
+                ModuleIndex.read(agentLoader, ModuleIndex.javaFeatureVersion()));
         LazyInstaller.install(inst, new Activation(inst, agentJar, config, logs), modules, agentLoader, atStartup);
 
         VeilLog.log(VeilLog.INFO, "Veil " + version + " started: prompt mode " + config.get(CoreSettings.PROMPT_MODE)
@@ -70,9 +70,9 @@ public final class AgentMain {
                 + (config.get(TelemetrySettings.ENABLED) ? "on (" + config.get(TelemetrySettings.EXPORTER) + ")" : "off"));
     }
 
-    private static String names(List<InstrumentationModule> modules) {
+    private static String names(List<ModuleIndex.Entry> modules) {
         StringBuilder sb = new StringBuilder();
-        for (InstrumentationModule m : modules) {
+        for (ModuleIndex.Entry m : modules) {
             if (sb.length() > 0) {
                 sb.append(", ");
             }

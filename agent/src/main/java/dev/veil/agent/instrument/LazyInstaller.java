@@ -1,6 +1,5 @@
 package dev.veil.agent.instrument;
 
-import dev.veil.instrumentation.api.InstrumentationModule;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
@@ -27,7 +26,7 @@ public final class LazyInstaller implements ClassFileTransformer {
 
     private final Instrumentation inst;
     private final Activation activation;
-    private final List<InstrumentationModule> modules;
+    private final List<ModuleIndex.Entry> modules;
     private final ClassLoader agentLoader;
     /** Created on first use: premain loads no logging classes. */
     private Logger log;
@@ -38,14 +37,14 @@ public final class LazyInstaller implements ClassFileTransformer {
     private volatile ModuleAwareTransformer delegate;
     private volatile boolean failed;
 
-    LazyInstaller(Instrumentation inst, Activation activation, List<InstrumentationModule> modules, ClassLoader agentLoader) {
+    LazyInstaller(Instrumentation inst, Activation activation, List<ModuleIndex.Entry> modules, ClassLoader agentLoader) {
         this.inst = inst;
         this.activation = activation;
         this.modules = modules;
         this.agentLoader = agentLoader;
         Set<String> names = new HashSet<String>();
-        for (InstrumentationModule module : modules) {
-            for (String name : module.targetClassNames()) {
+        for (ModuleIndex.Entry module : modules) {
+            for (String name : module.targets) {
                 names.add(name.replace('.', '/'));
             }
         }
@@ -53,7 +52,7 @@ public final class LazyInstaller implements ClassFileTransformer {
     }
 
     /** Registers the lazy transformer; on a late attach, also retransforms targets already loaded. */
-    public static LazyInstaller install(Instrumentation inst, Activation activation, List<InstrumentationModule> modules,
+    public static LazyInstaller install(Instrumentation inst, Activation activation, List<ModuleIndex.Entry> modules,
                                         ClassLoader agentLoader, boolean atStartup) {
         LazyInstaller installer = new LazyInstaller(inst, activation, modules, agentLoader);
         inst.addTransformer(installer, true);
@@ -95,7 +94,8 @@ public final class LazyInstaller implements ClassFileTransformer {
                 try {
                     long start = System.nanoTime();
                     activation.activate();
-                    delegate = new ModuleAwareTransformer(inst, ByteBuddyTransformers.build(inst, modules, agentLoader, log()));
+                    delegate = new ModuleAwareTransformer(inst, ByteBuddyTransformers.build(inst,
+                            InstrumentationModules.load(agentLoader, modules), agentLoader, log()));
                     log().debug("instrumentation installed in {} ms", (System.nanoTime() - start) / 1000000);
                     retransformLoadedTargetsLater();
                 } catch (Throwable t) {

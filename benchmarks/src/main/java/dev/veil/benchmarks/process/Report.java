@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.DoubleBinaryOperator;
 
 /**
  * The harness's one Markdown table: a row per figure and JDK; columns no agent, Veil, what Veil adds
@@ -96,24 +97,22 @@ final class Report {
     }
 
     private static List<Double> added(List<Map<String, Double>> base, List<Map<String, Double>> other, String metric) {
-        List<Double> v = new ArrayList<>();
-        for (int i = 0; i < Math.min(base.size(), other.size()); i++) {
-            Double a = base.get(i).get(metric);
-            Double b = other.get(i).get(metric);
-            if (a != null && b != null) {
-                v.add(b - a);
-            }
-        }
-        return v;
+        return paired(base, other, metric, (a, b) -> b - a);
     }
 
     private static List<Double> ratios(List<Map<String, Double>> base, List<Map<String, Double>> other, String metric) {
+        return paired(base, other, metric, (a, b) -> a == 0 ? Double.NaN : b / a);
+    }
+
+    /** {@code op(base, other)} for each round where both runs have the metric. */
+    private static List<Double> paired(List<Map<String, Double>> base, List<Map<String, Double>> other, String metric,
+                                       DoubleBinaryOperator op) {
         List<Double> v = new ArrayList<>();
         for (int i = 0; i < Math.min(base.size(), other.size()); i++) {
             Double a = base.get(i).get(metric);
             Double b = other.get(i).get(metric);
-            if (a != null && b != null && a != 0) {
-                v.add(b / a);
+            if (a != null && b != null && !Double.isNaN(op.applyAsDouble(a, b))) {
+                v.add(op.applyAsDouble(a, b));
             }
         }
         return v;
