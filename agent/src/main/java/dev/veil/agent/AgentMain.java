@@ -3,7 +3,7 @@ package dev.veil.agent;
 import dev.veil.agent.config.ConfigException;
 import dev.veil.agent.config.CoreSettings;
 import dev.veil.agent.config.VeilConfig;
-import dev.veil.agent.instrument.InstrumentationModules;
+import dev.veil.agent.instrument.ModuleIndex;
 import dev.veil.agent.instrument.LazyInstaller;
 import dev.veil.agent.log.VeilLog;
 import dev.veil.agent.telemetry.TelemetrySettings;
@@ -11,13 +11,12 @@ import dev.veil.agent.logs.ConsoleStreams;
 import dev.veil.agent.logs.LogMasker;
 import dev.veil.agent.logs.LogModules;
 import dev.veil.agent.logs.LogSettings;
-import dev.veil.instrumentation.api.InstrumentationModule;
 import java.io.File;
+import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
 import java.util.Properties;
-import org.slf4j.Logger;
 
 /**
  * The agent's entry point inside its isolated class loader. Reads and validates the configuration
@@ -30,7 +29,7 @@ public final class AgentMain {
     private AgentMain() {
     }
 
-    public static void start(Instrumentation inst, String agentArgs, File agentJar, boolean atStartup) {
+    public static void start(Instrumentation inst, String agentArgs, File agentJar, boolean atStartup) throws IOException {
         VeilConfig config;
         try {
             config = VeilConfig.load();
@@ -44,16 +43,16 @@ public final class AgentMain {
         }
         VeilLog.captureStderr();
         VeilLog.setLevel(config.get(CoreSettings.LOG_LEVEL));
-        Logger log = VeilLog.get(AgentMain.class);
+        // Lines are written with VeilLog.log, not an SLF4J logger: premain loads no logging classes.
         for (String warning : config.warnings()) {
-            log.warn(warning);
+            VeilLog.log(VeilLog.WARN, warning);
         }
         if (agentArgs != null && !agentArgs.trim().isEmpty()) {
-            log.warn("agent arguments are ignored; configure Veil with veil.* system properties, VEIL_* variables or veil.config");
+            VeilLog.log(VeilLog.WARN, "agent arguments are ignored; configure Veil with veil.* system properties, VEIL_* variables or veil.config");
         }
         String version = version();
         if (!config.get(CoreSettings.ENABLED)) {
-            log.info("Veil {} disabled (veil.enabled=false): nothing is instrumented", version);
+            VeilLog.log(VeilLog.INFO, "Veil " + version + " disabled (veil.enabled=false): nothing is instrumented");
             return;
         }
 
@@ -61,24 +60,24 @@ public final class AgentMain {
         // Before the application (or a logging framework) can capture System.out / System.err.
         ConsoleStreams.install(logs);
         ClassLoader agentLoader = AgentMain.class.getClassLoader();
-        List<InstrumentationModule> modules = LogModules.keepIf(logs.enabled(),
-                InstrumentationModules.load(agentLoader, InstrumentationModules.javaFeatureVersion(), log));
-        LazyInstaller.install(inst, new Activation(inst, agentJar, config, logs), modules, agentLoader, atStartup, log);
+        List<ModuleIndex.Entry> modules = LogModules.keepIf(logs.enabled(),
+                ModuleIndex.read(agentLoader, ModuleIndex.javaFeatureVersion()));
+        LazyInstaller.install(inst, new Activation(inst, agentJar, config, logs), modules, agentLoader, atStartup);
 
-        log.info("Veil {} started: prompt mode {}, failure policy {}, logs {}, instrumentations [{}], telemetry {}",
-                version, config.get(CoreSettings.PROMPT_MODE), config.get(CoreSettings.FAILURE),
-                config.get(LogSettings.MODE), names(modules),
-                config.get(TelemetrySettings.ENABLED) ? "on (" + config.get(TelemetrySettings.EXPORTER) + ")" : "off");
+        VeilLog.log(VeilLog.INFO, "Veil " + version + " started: prompt mode " + config.get(CoreSettings.PROMPT_MODE)
+                + ", failure policy " + config.get(CoreSettings.FAILURE) + ", logs " + config.get(LogSettings.MODE)
+                + ", instrumentations [" + names(modules) + "], telemetry "
+                + (config.get(TelemetrySettings.ENABLED) ? "on (" + config.get(TelemetrySettings.EXPORTER) + ")" : "off"));
         // compile-time constants: FaultInjection itself is not loaded here
         if (dev.veil.agent.testing.FaultInjection.ENABLING_VALUE.equals(System.getProperty(dev.veil.agent.testing.FaultInjection.PROPERTY))) {
-            log.warn("TESTING fault injection is ON ({}): Veil fails on purpose where tests ask it to; never use this outside tests",
-                    dev.veil.agent.testing.FaultInjection.PROPERTY);
+            VeilLog.log(VeilLog.WARN, "TESTING fault injection is ON (" + dev.veil.agent.testing.FaultInjection.PROPERTY
+                    + "): Veil fails on purpose where tests ask it to; never use this outside tests");
         }
     }
 
-    private static String names(List<InstrumentationModule> modules) {
+    private static String names(List<ModuleIndex.Entry> modules) {
         StringBuilder sb = new StringBuilder();
-        for (InstrumentationModule m : modules) {
+        for (ModuleIndex.Entry m : modules) {
             if (sb.length() > 0) {
                 sb.append(", ");
             }

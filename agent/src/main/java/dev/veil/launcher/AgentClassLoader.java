@@ -1,6 +1,6 @@
 package dev.veil.launcher;
 
-import java.io.ByteArrayOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,8 +15,8 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 /**
- * The isolated class loader of the agent. It reads classes stored in the agent jar under
- * {@value #PREFIX} with the extension {@value #CLASS_SUFFIX}, so no other class loader can find them:
+ * The isolated class loader of the agent. It reads classes from the agent jar's {@link ClassPack}
+ * and resources from under {@value #PREFIX}, where no other class loader looks for them:
  * the application never sees Veil's ByteBuddy, Jackson, SLF4J or OpenTelemetry, whatever versions it
  * ships itself. Its parent is the bootstrap loader, which holds the small {@code dev.veil.bootstrap} API
  * once the agent has defined it there.
@@ -24,19 +24,23 @@ import java.util.jar.JarFile;
 public final class AgentClassLoader extends ClassLoader {
 
     public static final String PREFIX = "veil-inst/";
-    public static final String CLASS_SUFFIX = ".classdata";
 
     static {
         registerAsParallelCapable();
     }
 
     private final JarFile jar;
+    private final ClassPack classes;
     private final String jarUrl;
     private final ProtectionDomain protectionDomain;
 
     public AgentClassLoader(File agentJar) throws IOException {
         super(null);
         this.jar = new JarFile(agentJar, false);
+        this.classes = ClassPack.open(jar);
+        if (classes == null) {
+            throw new IOException("the agent jar has no " + ClassPack.ENTRY);
+        }
         URL location = agentJar.toURI().toURL();
         this.jarUrl = "jar:" + location.toExternalForm() + "!/";
         this.protectionDomain = new ProtectionDomain(new CodeSource(location, (Certificate[]) null), null, this, null);
@@ -44,15 +48,14 @@ public final class AgentClassLoader extends ClassLoader {
 
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
-        JarEntry entry = jar.getJarEntry(PREFIX + name.replace('.', '/') + CLASS_SUFFIX);
-        if (entry == null) {
-            throw new ClassNotFoundException(name);
-        }
         byte[] bytes;
         try {
-            bytes = read(entry);
+            bytes = classes.read(name.replace('.', '/'));
         } catch (IOException e) {
             throw new ClassNotFoundException(name, e);
+        }
+        if (bytes == null) {
+            throw new ClassNotFoundException(name);
         }
         definePackageOf(name);
         return defineClass(name, bytes, 0, bytes.length, protectionDomain);
@@ -98,36 +101,20 @@ public final class AgentClassLoader extends ClassLoader {
         return url == null ? Collections.<URL>emptyEnumeration() : Collections.enumeration(Collections.singletonList(url));
     }
 
-    /** Reads a stored class file, for tools (like ByteBuddy's class file locator) that need the bytes. */
+    /** Reads a packed class file or a resource, for tools (like ByteBuddy's class file locator) that need the bytes. */
     @Override
     public InputStream getResourceAsStream(String name) {
-        JarEntry entry = jar.getJarEntry(PREFIX + name);
-        if (entry == null && name.endsWith(".class")) {
-            entry = jar.getJarEntry(PREFIX + name.substring(0, name.length() - ".class".length()) + CLASS_SUFFIX);
-        }
-        if (entry == null) {
-            return super.getResourceAsStream(name);
-        }
         try {
-            return jar.getInputStream(entry);
+            if (name.endsWith(".class")) {
+                byte[] bytes = classes.read(name.substring(0, name.length() - ".class".length()));
+                if (bytes != null) {
+                    return new ByteArrayInputStream(bytes);
+                }
+            }
+            JarEntry entry = jar.getJarEntry(PREFIX + name);
+            return entry != null ? jar.getInputStream(entry) : super.getResourceAsStream(name);
         } catch (IOException e) {
             return null;
-        }
-    }
-
-    private byte[] read(JarEntry entry) throws IOException {
-        InputStream in = jar.getInputStream(entry);
-        try {
-            long size = entry.getSize();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(size > 0 ? (int) size : 8192);
-            byte[] buffer = new byte[8192];
-            int n;
-            while ((n = in.read(buffer)) != -1) {
-                out.write(buffer, 0, n);
-            }
-            return out.toByteArray();
-        } finally {
-            in.close();
         }
     }
 

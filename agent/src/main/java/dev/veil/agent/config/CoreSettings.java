@@ -31,12 +31,7 @@ public final class CoreSettings {
 
     public static final Setting<List<String>> LLM_HOSTS = Setting.list("veil.llm.hosts",
             "Extra hosts treated as LLM endpoints, as `host` or `host:port`, comma-separated (e.g. `llm.internal:8443`).",
-            "comma-separated host or host:port", new Setting.Parser<String>() {
-                @Override
-                public String parse(String key, String item) {
-                    return HostPort.check(key, item);
-                }
-            });
+            "comma-separated host or host:port", new HostPort());
 
     public static final Setting<String> LOG_LEVEL = Setting.choice("veil.log.level", "info",
             "Level of the agent's own log on stderr (prefix `[veil]`). It never contains prompt text or secrets.",
@@ -46,8 +41,10 @@ public final class CoreSettings {
             ENABLED, CONFIG_FILE, PROMPT_MODE, FAILURE, PROMPT_MAX_BYTES, LLM_HOSTS, LOG_LEVEL));
 
     /** Validates {@code host} or {@code host:port} (IPv6 in brackets) and lower-cases it. */
-    static final class HostPort {
-        private HostPort() {
+    static final class HostPort implements Setting.Parser<String> {
+        @Override
+        public String parse(String key, String item) {
+            return check(key, item);
         }
 
         static String check(String key, String item) {

@@ -7,8 +7,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One configuration key: its name, default, documentation and the parser that validates it.
- * Parsers throw {@link ConfigException} with the one-line message the user sees.
+ * One configuration key: its name, default, documentation and how it is parsed. Parsers throw
+ * {@link ConfigException} with the one-line message the user sees.
+ *
+ * <p>The common value types (boolean, choice, list, size, number, text) are data interpreted here, not
+ * a class each: every class the agent defines in {@code premain} adds to the application's start-up.
+ * An area with free-form settings passes one {@link Parser} for all of them (see {@code DetectionSettings}).
  *
  * @param <T> the parsed type
  */
@@ -19,28 +23,93 @@ public final class Setting<T> {
         T parse(String key, String raw);
     }
 
+    private static final int BOOL = 0;
+    private static final int CHOICE = 1;
+    private static final int LIST = 2;
+    private static final int BYTES = 3;
+    private static final int NUMBER = 4;
+    private static final int TEXT = 5;
+    private static final int CUSTOM = 6;
+
     private final String key;
     private final String defaultValue;
     private final String description;
     private final String expected;
-    private final Parser<T> parser;
+    private final int kind;
+    /** CUSTOM: the value parser; LIST: the item check (may be null). */
+    private final Parser<?> parser;
+    /** CHOICE: the allowed words. */
+    private final List<String> choices;
+    /** NUMBER: the bounds. */
+    private final long min;
+    private final long max;
+    /** The parsed default, computed on first use (defaults are valid by construction). */
+    private volatile Object parsedDefault;
 
-    private Setting(String key, String defaultValue, String expected, String description, Parser<T> parser) {
+    private Setting(String key, String defaultValue, String expected, String description, int kind, Parser<?> parser,
+                    List<String> choices, long min, long max) {
         this.key = key;
         this.defaultValue = defaultValue;
         this.expected = expected;
         this.description = description;
+        this.kind = kind;
         this.parser = parser;
+        this.choices = choices;
+        this.min = min;
+        this.max = max;
     }
 
     public static <T> Setting<T> of(String key, String defaultValue, String expected, String description, Parser<T> parser) {
-        return new Setting<T>(key, defaultValue, expected, description, parser);
+        return new Setting<T>(key, defaultValue, expected, description, CUSTOM, parser, null, 0, 0);
+    }
+
+    /**
+     * A setting parsed by a parser shared by several settings of one area, which dispatches on the key.
+     * The caller vouches that the parser returns a {@code T} for this key.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> Setting<T> shared(String key, String defaultValue, String expected, String description, Parser<?> parser) {
+        return new Setting<T>(key, defaultValue, expected, description, CUSTOM, parser, null, 0, 0);
     }
 
     public static Setting<Boolean> bool(String key, boolean defaultValue, String description) {
-        return new Setting<Boolean>(key, String.valueOf(defaultValue), "true or false", description, new Parser<Boolean>() {
-            @Override
-            public Boolean parse(String k, String raw) {
+        return new Setting<Boolean>(key, String.valueOf(defaultValue), "true or false", description, BOOL, null, null, 0, 0);
+    }
+
+    /** One of a fixed set of lower-case words. */
+    public static Setting<String> choice(String key, String defaultValue, String description, String... choices) {
+        List<String> allowed = Collections.unmodifiableList(Arrays.asList(choices));
+        return new Setting<String>(key, defaultValue, "one of: " + join(allowed), description, CHOICE, null, allowed, 0, 0);
+    }
+
+    /**
+     * A comma-separated list of non-empty items; each item is checked by {@code itemCheck} (may be null),
+     * which may be a parser shared by an area's settings (it is given the key).
+     */
+    public static Setting<List<String>> list(String key, String description, String expected, Parser<?> itemCheck) {
+        return new Setting<List<String>>(key, "", expected, description, LIST, itemCheck, null, 0, 0);
+    }
+
+    /** A byte size: a whole number with an optional unit (b, kb, kib, mb, mib, gb, gib), e.g. {@code 8MiB}. */
+    public static Setting<Long> bytes(String key, String defaultValue, String description) {
+        return new Setting<Long>(key, defaultValue, "a size like 65536, 64KiB or 8MiB", description, BYTES, null, null, 0, 0);
+    }
+
+    /** A whole number in [min, max]. */
+    public static Setting<Long> number(String key, long defaultValue, long min, long max, String description) {
+        return new Setting<Long>(key, String.valueOf(defaultValue), "a whole number from " + min + " to " + max, description,
+                NUMBER, null, null, min, max);
+    }
+
+    /** A free-form string, trimmed. */
+    public static Setting<String> text(String key, String defaultValue, String expected, String description) {
+        return new Setting<String>(key, defaultValue, expected, description, TEXT, null, null, 0, 0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Object parseValue(String raw) {
+        switch (kind) {
+            case BOOL: {
                 String v = raw.trim().toLowerCase(Locale.ROOT);
                 if (v.equals("true")) {
                     return Boolean.TRUE;
@@ -48,61 +117,28 @@ public final class Setting<T> {
                 if (v.equals("false")) {
                     return Boolean.FALSE;
                 }
-                throw ConfigException.invalid(raw, k, "expected true or false");
+                throw ConfigException.invalid(raw, key, "expected true or false");
             }
-        });
-    }
-
-    /** One of a fixed set of lower-case words. */
-    public static Setting<String> choice(String key, String defaultValue, String description, String... choices) {
-        final List<String> allowed = Collections.unmodifiableList(Arrays.asList(choices));
-        final String expected = "one of: " + join(allowed);
-        return new Setting<String>(key, defaultValue, expected, description, new Parser<String>() {
-            @Override
-            public String parse(String k, String raw) {
+            case CHOICE: {
                 String v = raw.trim().toLowerCase(Locale.ROOT);
-                if (allowed.contains(v)) {
+                if (choices.contains(v)) {
                     return v;
                 }
-                throw ConfigException.invalid(raw, k, "expected " + expected);
+                throw ConfigException.invalid(raw, key, "expected " + expected);
             }
-        });
-    }
-
-    /** A comma-separated list of non-empty items; each item is checked by {@code itemCheck} (may be null). */
-    public static Setting<List<String>> list(String key, String description, String expected, final Parser<String> itemCheck) {
-        return new Setting<List<String>>(key, "", expected, description, new Parser<List<String>>() {
-            @Override
-            public List<String> parse(String k, String raw) {
+            case LIST: {
                 List<String> items = new ArrayList<String>();
                 for (String part : raw.split(",")) {
                     String item = part.trim();
-                    if (item.isEmpty()) {
-                        continue;
+                    if (!item.isEmpty()) {
+                        items.add(parser == null ? item : (String) parser.parse(key, item));
                     }
-                    items.add(itemCheck == null ? item : itemCheck.parse(k, item));
                 }
                 return Collections.unmodifiableList(items);
             }
-        });
-    }
-
-    /** A byte size: a whole number with an optional unit (b, kb, kib, mb, mib, gb, gib), e.g. {@code 8MiB}. */
-    public static Setting<Long> bytes(String key, String defaultValue, String description) {
-        return new Setting<Long>(key, defaultValue, "a size like 65536, 64KiB or 8MiB", description, new Parser<Long>() {
-            @Override
-            public Long parse(String k, String raw) {
-                return ByteSize.parse(k, raw);
-            }
-        });
-    }
-
-    /** A whole number in [min, max]. */
-    public static Setting<Long> number(String key, long defaultValue, final long min, final long max, String description) {
-        final String expected = "a whole number from " + min + " to " + max;
-        return new Setting<Long>(key, String.valueOf(defaultValue), expected, description, new Parser<Long>() {
-            @Override
-            public Long parse(String k, String raw) {
+            case BYTES:
+                return ByteSize.parse(key, raw);
+            case NUMBER: {
                 try {
                     long v = Long.parseLong(raw.trim());
                     if (v >= min && v <= max) {
@@ -111,19 +147,13 @@ public final class Setting<T> {
                 } catch (NumberFormatException ignored) {
                     // reported below
                 }
-                throw ConfigException.invalid(raw, k, "expected " + expected);
+                throw ConfigException.invalid(raw, key, "expected " + expected);
             }
-        });
-    }
-
-    /** A free-form string (validated by the parser given, if any). */
-    public static Setting<String> text(String key, String defaultValue, String expected, String description) {
-        return new Setting<String>(key, defaultValue, expected, description, new Parser<String>() {
-            @Override
-            public String parse(String k, String raw) {
+            case TEXT:
                 return raw.trim();
-            }
-        });
+            default:
+                return parser.parse(key, raw);
+        }
     }
 
     public String key() {
@@ -153,12 +183,20 @@ public final class Setting<T> {
         return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
+    @SuppressWarnings("unchecked")
     public T parse(String raw) {
-        return parser.parse(key, raw);
+        return (T) parseValue(raw);
     }
 
-    T parseDefault() {
-        return parser.parse(key, defaultValue);
+    /** The default value, parsed once on first use. */
+    @SuppressWarnings("unchecked")
+    T parsedDefault() {
+        Object v = parsedDefault;
+        if (v == null) {
+            v = parseValue(defaultValue);
+            parsedDefault = v;
+        }
+        return (T) v;
     }
 
     private static String join(List<String> items) {

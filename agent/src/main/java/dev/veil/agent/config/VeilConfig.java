@@ -15,13 +15,16 @@ import java.util.Properties;
 /**
  * The agent's configuration, read once at start-up from system properties ({@code veil.*}), environment
  * variables ({@code VEIL_*}) and an optional properties file ({@code veil.config}); precedence
- * system property &gt; environment &gt; file &gt; default. Every known key is validated eagerly, so an
- * invalid value is reported before the application's {@code main} runs. Immutable and thread-safe.
+ * system property &gt; environment &gt; file &gt; default. Every key that is set is validated eagerly, so an
+ * invalid value is reported before the application's {@code main} runs; defaults (valid by construction)
+ * are parsed on first use. Immutable and thread-safe.
  */
 public final class VeilConfig {
 
     private static final String PREFIX = "veil.";
     private static final String ENV_PREFIX = "VEIL_";
+    /** Stands in the value map for a key left at its default. */
+    private static final Object DEFAULT = new Object();
 
     private final Map<String, Object> values;
     private final Map<String, String> sources;
@@ -57,7 +60,7 @@ public final class VeilConfig {
                 source = "file";
             }
             if (raw == null) {
-                values.put(setting.key(), setting.parseDefault());
+                values.put(setting.key(), DEFAULT);
                 sources.put(setting.key(), "default");
             } else {
                 values.put(setting.key(), setting.parse(raw));
@@ -101,6 +104,9 @@ public final class VeilConfig {
     @SuppressWarnings("unchecked")
     public <T> T get(Setting<T> setting) {
         Object v = values.get(setting.key());
+        if (v == DEFAULT) {
+            return setting.parsedDefault();
+        }
         if (v == null && !values.containsKey(setting.key())) {
             throw new IllegalArgumentException("unregistered setting " + setting.key());
         }

@@ -1,6 +1,5 @@
 package dev.veil.agent.instrument;
 
-import dev.veil.instrumentation.api.InstrumentationModule;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
@@ -9,6 +8,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import dev.veil.agent.log.VeilLog;
 import org.slf4j.Logger;
 
 /**
@@ -26,9 +26,10 @@ public final class LazyInstaller implements ClassFileTransformer {
 
     private final Instrumentation inst;
     private final Activation activation;
-    private final List<InstrumentationModule> modules;
+    private final List<ModuleIndex.Entry> modules;
     private final ClassLoader agentLoader;
-    private final Logger log;
+    /** Created on first use: premain loads no logging classes. */
+    private Logger log;
     /** Internal names (with '/') of every target class. */
     private final Set<String> targets;
 
@@ -36,16 +37,14 @@ public final class LazyInstaller implements ClassFileTransformer {
     private volatile ModuleAwareTransformer delegate;
     private volatile boolean failed;
 
-    LazyInstaller(Instrumentation inst, Activation activation, List<InstrumentationModule> modules, ClassLoader agentLoader,
-                  Logger log) {
+    LazyInstaller(Instrumentation inst, Activation activation, List<ModuleIndex.Entry> modules, ClassLoader agentLoader) {
         this.inst = inst;
         this.activation = activation;
         this.modules = modules;
         this.agentLoader = agentLoader;
-        this.log = log;
         Set<String> names = new HashSet<String>();
-        for (InstrumentationModule module : modules) {
-            for (String name : module.targetClassNames()) {
+        for (ModuleIndex.Entry module : modules) {
+            for (String name : module.targets) {
                 names.add(name.replace('.', '/'));
             }
         }
@@ -53,9 +52,9 @@ public final class LazyInstaller implements ClassFileTransformer {
     }
 
     /** Registers the lazy transformer; on a late attach, also retransforms targets already loaded. */
-    public static LazyInstaller install(Instrumentation inst, Activation activation, List<InstrumentationModule> modules,
-                                        ClassLoader agentLoader, boolean atStartup, Logger log) {
-        LazyInstaller installer = new LazyInstaller(inst, activation, modules, agentLoader, log);
+    public static LazyInstaller install(Instrumentation inst, Activation activation, List<ModuleIndex.Entry> modules,
+                                        ClassLoader agentLoader, boolean atStartup) {
+        LazyInstaller installer = new LazyInstaller(inst, activation, modules, agentLoader);
         inst.addTransformer(installer, true);
         if (!atStartup) {
             installer.retransformLoadedTargets();
@@ -73,9 +72,16 @@ public final class LazyInstaller implements ClassFileTransformer {
             ModuleAwareTransformer d = delegate();
             return d == null ? null : d.transform(loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
         } catch (Throwable t) {
-            log.warn("could not instrument {}; the class is left as it was", className.replace('/', '.'), t);
+            log().warn("could not instrument {}; the class is left as it was", className.replace('/', '.'), t);
             return null;
         }
+    }
+
+    private synchronized Logger log() {
+        if (log == null) {
+            log = VeilLog.get(LazyInstaller.class);
+        }
+        return log;
     }
 
     private ModuleAwareTransformer delegate() {
@@ -88,12 +94,13 @@ public final class LazyInstaller implements ClassFileTransformer {
                 try {
                     long start = System.nanoTime();
                     activation.activate();
-                    delegate = new ModuleAwareTransformer(inst, ByteBuddyTransformers.build(inst, modules, agentLoader, log));
-                    log.debug("instrumentation installed in {} ms", (System.nanoTime() - start) / 1000000);
+                    delegate = new ModuleAwareTransformer(inst, ByteBuddyTransformers.build(inst,
+                            InstrumentationModules.load(agentLoader, modules), agentLoader, log()));
+                    log().debug("instrumentation installed in {} ms", (System.nanoTime() - start) / 1000000);
                     retransformLoadedTargetsLater();
                 } catch (Throwable t) {
                     failed = true;
-                    log.error("instrumentation could not be installed; LLM calls are NOT inspected", t);
+                    log().error("instrumentation could not be installed; LLM calls are NOT inspected", t);
                 }
             }
             return delegate;
@@ -126,7 +133,7 @@ public final class LazyInstaller implements ClassFileTransformer {
             try {
                 inst.retransformClasses(c);
             } catch (Throwable t) {
-                log.warn("could not retransform {}", c.getName(), t);
+                log().warn("could not retransform {}", c.getName(), t);
             }
         }
     }

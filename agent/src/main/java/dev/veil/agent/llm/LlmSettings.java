@@ -18,12 +18,7 @@ public final class LlmSettings {
                     + "openai-embeddings, anthropic-messages, gemini-generate, gemini-embed, bedrock-converse, bedrock-invoke, "
                     + "ollama-chat, ollama-generate, ollama-embed, cohere-chat, cohere-embed, openai-images, openai-audio, "
                     + "openai-moderations, generic).",
-            "comma-separated /path[=family]", new Setting.Parser<String>() {
-                @Override
-                public String parse(String key, String item) {
-                    return checkPathPattern(key, item);
-                }
-            });
+            "comma-separated /path[=family]", new PathPatternCheck());
 
     public static final Setting<Boolean> DETECT_PATHS = Setting.bool("veil.llm.detect-paths", true,
             "Recognise the documented LLM API paths (`/v1/chat/completions`, `/v1/messages`, `:generateContent`, "
@@ -39,6 +34,14 @@ public final class LlmSettings {
 
     public static final List<Setting<?>> ALL = Collections.unmodifiableList(Arrays.<Setting<?>>asList(
             PATHS, DETECT_PATHS, STREAM_USAGE));
+
+    /** Checks one {@code veil.llm.paths} item. */
+    private static final class PathPatternCheck implements Setting.Parser<String> {
+        @Override
+        public String parse(String key, String item) {
+            return checkPathPattern(key, item);
+        }
+    }
 
     static String checkPathPattern(String key, String item) {
         int eq = item.indexOf('=');

@@ -1,6 +1,5 @@
 package dev.veil.agent.log;
 
-import java.io.PrintStream;
 import org.slf4j.Marker;
 import org.slf4j.event.Level;
 import org.slf4j.helpers.LegacyAbstractLogger;
@@ -47,7 +46,6 @@ final class StderrLogger extends LegacyAbstractLogger {
     @Override
     protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern, Object[] args, Throwable t) {
         StringBuilder line = new StringBuilder(96);
-        line.append("[veil] ").append(level.name()).append(' ');
         line.append(MessageFormatter.basicArrayFormat(pattern, args));
         if (t != null) {
             // Class names only: an exception message can carry request data.
@@ -57,10 +55,6 @@ final class StderrLogger extends LegacyAbstractLogger {
             }
             line.append(')');
         }
-        PrintStream out = VeilLog.out();
-        synchronized (out) {
-            out.println(line);
-            out.flush();
-        }
+        VeilLog.print(level.name(), line);
     }
 }

@@ -32,6 +32,28 @@ public final class VeilLog {
         return new StderrLogger(type.getName());
     }
 
+    /**
+     * Writes one line at {@code level} ({@link #INFO}, {@link #WARN}, ...) without an SLF4J logger: for
+     * {@code premain}, which then loads no logging classes at all on the usual path.
+     */
+    public static void log(int level, String message) {
+        if (enabled(level)) {
+            print(level >= ERROR ? "ERROR" : level >= WARN ? "WARN" : level >= INFO ? "INFO" : level >= DEBUG ? "DEBUG" : "TRACE",
+                    message);
+        }
+    }
+
+    /** One line: {@code [veil] LEVEL message}, written and flushed under the stream's lock. */
+    static void print(String levelName, CharSequence message) {
+        StringBuilder line = new StringBuilder(message.length() + 16);
+        line.append("[veil] ").append(levelName).append(' ').append(message);
+        PrintStream stream = out();
+        synchronized (stream) {
+            stream.println(line);
+            stream.flush();
+        }
+    }
+
     /** Sets the level from a {@code veil.log.level} value (off, error, warn, info, debug). */
     public static void setLevel(String level) {
         String v = level.toLowerCase(Locale.ROOT);

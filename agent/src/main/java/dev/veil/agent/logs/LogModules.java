@@ -1,6 +1,6 @@
 package dev.veil.agent.logs;
 
-import dev.veil.instrumentation.api.InstrumentationModule;
+import dev.veil.agent.instrument.ModuleIndex;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,12 +12,12 @@ public final class LogModules {
 
     public static final String PREFIX = "logs-";
 
-    public static List<InstrumentationModule> keepIf(boolean logsEnabled, List<InstrumentationModule> modules) {
+    public static List<ModuleIndex.Entry> keepIf(boolean logsEnabled, List<ModuleIndex.Entry> modules) {
         if (logsEnabled) {
             return modules;
         }
-        List<InstrumentationModule> kept = new ArrayList<InstrumentationModule>();
-        for (InstrumentationModule m : modules) {
+        List<ModuleIndex.Entry> kept = new ArrayList<ModuleIndex.Entry>();
+        for (ModuleIndex.Entry m : modules) {
             if (!m.name().startsWith(PREFIX)) {
                 kept.add(m);
             }
