@@ -41,7 +41,14 @@ class LoadIT {
 
     private static final Pattern INDEX = Pattern.compile("Call #(\\d+):");
     private static final Pattern LOAD = Pattern.compile(
-            "LOAD calls=(\\d+) ok=(\\d+) failed=(\\d+) digest=([0-9a-f]{64}) ms=(\\d+) heapAfterWarmup=(\\d+) heapAtEnd=(\\d+).*");
+            "LOAD calls=(\\d+) ok=(\\d+) failed=(\\d+) digest=([0-9a-f]{64}) ms=(\\d+) heapAfterWarmup=(\\d+) heapAtEnd=(\\d+) retried=(\\d+).*");
+    /**
+     * Calls the app may retry once after a transport IOException. The JDK HttpClient drops about one call in
+     * 70 000 against this server with "header parser received no bytes" WITHOUT any agent too (measured:
+     * 9 and 10 of 640 000 on JDK 17, 7 on Temurin 25, no agent), so a retry is the app's business, not a
+     * Veil fault; a Veil fault would show as more retries than this, a garbled answer or a leak.
+     */
+    static final long MAX_RETRIED_PER_MILLION = 100;
 
     @TempDir
     Path tmp;
@@ -78,15 +85,19 @@ class LoadIT {
             long end = Long.parseLong(m.group(7));
             System.out.printf("[load] %s: %d calls with the agent (redact) in %d ms (%.0f calls/s), %s failed; "
                     + "heap used after GC: %.1f MiB after warm-up, %.1f MiB at the end; server got %d, leaks %d, "
-                    + "malformed %d (%s)%n",
+                    + "malformed %d (%s), retried %s%n",
                     label, calls, ms, calls * 1000.0 / Math.max(1, ms), m.group(3), warm / 1048576.0, end / 1048576.0,
-                    server.received.get(), server.leaks.get(), server.broken.get(), server.firstBroken.get());
+                    server.received.get(), server.leaks.get(), server.broken.get(), server.firstBroken.get(), m.group(8));
             assertEquals(String.valueOf(calls), m.group(1));
             assertEquals(0, server.broken.get(), () -> "the server got a malformed request: " + server.firstBroken.get());
             assertEquals("0", m.group(3), veiled::toString);
             assertEquals(String.valueOf(calls), m.group(2), veiled::toString);
             assertEquals(expectedDigest(CALLS), m.group(4), "an answer was lost or garbled with the agent");
-            assertEquals(calls, server.received.get());
+            long retried = Long.parseLong(m.group(8));
+            assertTrue(retried * 1_000_000 <= calls * MAX_RETRIED_PER_MILLION, () -> retried + " calls retried\n" + veiled);
+            long received = server.received.get();
+            assertTrue(received >= calls && received <= calls + retried, "the server got " + received + " requests for "
+                    + calls + " calls and " + retried + " retries");
             assertEquals(0, server.leaks.get(), "a planted value reached the server");
             assertEquals(0, server.unindexed.get(), "a prompt lost its call number");
             assertTrue(end <= warm + HEAP_SLACK, "the heap grew: " + warm + " bytes after warm-up, " + end + " at the end");

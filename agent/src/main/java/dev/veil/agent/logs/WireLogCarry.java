@@ -249,8 +249,8 @@ final class WireLogCarry {
     }
 
     /**
-     * The run starts a URL's password: {@code scheme://[user]:} stands right before it
-     * ({@code redis://:p4ss…}, {@code postgres://app:p4ss…}), whatever the password looks like.
+     * The run starts a URL's password: {@code scheme://[user]:} stands right before it (a Redis URL
+     * with an empty user name, a database URL with one), whatever the password looks like.
      */
     private static boolean afterUrlUserInfo(String s, int head, int run) {
         if (run <= head || s.charAt(run - 1) != ':') {
