@@ -249,8 +249,8 @@ final class WireLogCarry {
     }
 
     /**
-     * The run starts a URL's password: {@code scheme://[user]:} stands right before it (a Redis URL
-     * with an empty user name, a database URL with one), whatever the password looks like.
+     * The run is the password part of a URL, because {@code scheme://[user]:} stands right before it (a
+     * Redis URL with an empty user name, a database URL with one), whatever the password looks like.
      */
     private static boolean afterUrlUserInfo(String s, int head, int run) {
         if (run <= head || s.charAt(run - 1) != ':') {
