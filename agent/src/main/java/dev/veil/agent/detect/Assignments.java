@@ -96,7 +96,7 @@ final class Assignments {
 
     private static boolean isRegisteredScheme(String s, int start, int end) {
         for (String scheme : AUTH_SCHEMES) {
-            if (end - start == scheme.length() && s.regionMatches(true, start, scheme, 0, scheme.length())) {
+            if (end - start == scheme.length() && Chars.regionMatchesIgnoreCase(s, start, scheme)) {
                 return true;
             }
         }
@@ -128,7 +128,7 @@ final class Assignments {
                 || !Chars.isWord(s.charAt(schemeEnd + 1))) {
             return value(s, from, Detector.GENERIC_SECRET, false);
         }
-        if (schemeEnd - i == 6 && s.regionMatches(true, i, "bearer", 0, 6) || schemeEnd - i == 5 && s.regionMatches(true, i, "basic", 0, 5)) {
+        if (schemeEnd - i == 6 && Chars.regionMatchesIgnoreCase(s, i, "bearer") || schemeEnd - i == 5 && Chars.regionMatchesIgnoreCase(s, i, "basic")) {
             return null;
         }
         int start = schemeEnd + 1;

@@ -13,8 +13,8 @@ final class AuthHeaders {
 
     /** The credential introduced by the scheme word at [start, end), or null. */
     static Finding at(String s, int start, int end) {
-        boolean bearer = end - start == 6 && s.regionMatches(true, start, "bearer", 0, 6);
-        boolean basic = !bearer && end - start == 5 && s.regionMatches(true, start, "basic", 0, 5);
+        boolean bearer = end - start == 6 && Chars.regionMatchesIgnoreCase(s, start, "bearer");
+        boolean basic = !bearer && end - start == 5 && Chars.regionMatchesIgnoreCase(s, start, "basic");
         if (!bearer && !basic || end >= s.length() || s.charAt(end) != ' ') {
             return null;
         }

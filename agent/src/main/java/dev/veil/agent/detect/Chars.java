@@ -95,6 +95,28 @@ final class Chars {
         return from < to;
     }
 
+    /**
+     * {@code s.regionMatches(true, from, lowerWord, 0, lowerWord.length())}, exactly, for a lower-case
+     * ASCII word, without its cost on a mismatch: the JDK compares case-insensitively through
+     * {@code Character.toUpperCase/toLowerCase} per char, which made "been", "both", "being" (checked
+     * against "bearer" and "basic") the most expensive words of a prompt. An ASCII char that differs
+     * from the word after lower-casing rules the match out at once; a non-ASCII char (which may still
+     * fold to an ASCII letter, as U+017F folds to 's') and a full ASCII match defer to the JDK.
+     */
+    static boolean regionMatchesIgnoreCase(String s, int from, String lowerWord) {
+        int len = lowerWord.length();
+        if (from < 0 || from > s.length() - len) {
+            return false;
+        }
+        for (int k = 0; k < len; k++) {
+            char c = s.charAt(from + k);
+            if (c < 128 && lower(c) != lowerWord.charAt(k)) {
+                return false;
+            }
+        }
+        return s.regionMatches(true, from, lowerWord, 0, len);
+    }
+
     /** Index of {@code needle} inside [from, to), or -1; never looks beyond {@code to}. */
     static int indexOf(String s, String needle, int from, int to) {
         for (int i = from; i + needle.length() <= to; i++) {

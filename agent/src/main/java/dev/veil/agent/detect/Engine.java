@@ -20,8 +20,12 @@ public final class Engine {
     private static final byte WORD = 1;
     private static final byte AT = 2;
     private static final byte TRIGGER = 3;
-    /** What the pass does at an ASCII char: skip it, read a word token, or offer it to a trigger scanner. */
-    private static final byte[] KIND = new byte[128];
+    /**
+     * What the pass does at a char: skip it, read a word token, or offer it to a trigger scanner. Indexed
+     * by any char (64 KiB, of which the pass touches the first 128 bytes on ASCII text), so the hottest
+     * loops need neither a {@code c < 128} test nor an array bounds check per char.
+     */
+    private static final byte[] KIND = new byte[Character.MAX_VALUE + 1];
 
     static {
         for (char c = 0; c < 128; c++) {
@@ -82,21 +86,17 @@ public final class Engine {
         int n = s.length();
         int i = 0;
         int lastEnd = -1;
-        while (i < n) {
-            char c = s.charAt(i);
-            int kind = c < 128 ? KIND[c] : OTHER;
-            if (kind == OTHER) {
-                i++;
-                continue;
+        while (true) {
+            i = skipPlain(s, i, n);
+            if (i >= n) {
+                break;
             }
+            char c = s.charAt(i);
+            int kind = KIND[c]; // skipPlain stops only at an ASCII word start or trigger
             Finding f;
             int next;
             if (kind == WORD) {
                 int tokenEnd = wordEnd(s, i + 1, n);
-                if (Tokens.isShortPlain(s, c, i, tokenEnd)) {
-                    i = tokenEnd;
-                    continue;
-                }
                 f = Tokens.isPlainWord(s, i, tokenEnd) ? null : Tokens.at(s, i, tokenEnd);
                 // skip past a finding that starts here; one found further on (a header or assignment
                 // value) is rescanned so a more specific detector can claim the same value
@@ -135,12 +135,38 @@ public final class Engine {
         return Overlaps.resolve(found);
     }
 
+    /**
+     * The first position at or after {@code from} where a scanner may start: a word token that is not
+     * {@link Tokens#isShortPlain short and plain}, or a trigger char; {@code n} when there is none. Most
+     * of a prompt is skipped here, in a loop small enough for the JIT to compile on its own, tightly,
+     * away from the scanners' code.
+     */
+    private static int skipPlain(String s, int from, int n) {
+        int i = from;
+        while (i < n) {
+            char c = s.charAt(i);
+            int kind = KIND[c];
+            if (kind == OTHER) {
+                i++;
+            } else if (kind == WORD) {
+                int tokenEnd = wordEnd(s, i + 1, n);
+                if (!Tokens.isShortPlain(s, c, i, tokenEnd)) {
+                    return i;
+                }
+                i = tokenEnd;
+            } else {
+                return i;
+            }
+        }
+        return n;
+    }
+
     /** Kept small and separate so the JIT compiles this hottest loop on its own, tightly. */
     private static int wordEnd(String s, int from, int n) {
         int i = from;
         while (i < n) {
             char c = s.charAt(i);
-            if (c >= 128 || KIND[c] != WORD) {
+            if (KIND[c] != WORD) {
                 break;
             }
             i++;

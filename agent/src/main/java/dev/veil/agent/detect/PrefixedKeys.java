@@ -122,6 +122,11 @@ final class PrefixedKeys {
         }
     }
 
+    /** The shortest token a format starting with the ASCII char {@code c0} can start; MAX_VALUE for none. */
+    static int minTokenLength(char c0) {
+        return BY_FIRST_CHAR[c0] == null ? Integer.MAX_VALUE : MIN_TOKEN[c0];
+    }
+
     /** Whether a format may start with the token [start, start + len): its first two chars and length allow it. */
     static boolean mayStart(String s, int start, int len) {
         char c0 = s.charAt(start);

@@ -23,7 +23,7 @@ final class StandaloneWords {
             }
             for (String w : candidates) {
                 int end = i + w.length();
-                if (end <= to && s.regionMatches(true, i, w, 0, w.length()) && (end == to || !Chars.isLetter(s.charAt(end)))) {
+                if (end <= to && Chars.regionMatchesIgnoreCase(s, i, w) && (end == to || !Chars.isLetter(s.charAt(end)))) {
                     return true;
                 }
             }

@@ -62,14 +62,14 @@ final class Tlds {
         if (len < 2 || len > 24) {
             return false;
         }
-        if (s.regionMatches(true, from, "xn--", 0, 4)) {
+        if (Chars.regionMatchesIgnoreCase(s, from, "xn--")) {
             return len > 5; // internationalised TLD
         }
         char c = Chars.lower(s.charAt(from));
         String[] bucket = c < 128 ? BY_FIRST_CHAR[c] : null;
         if (bucket != null) {
             for (String tld : bucket) {
-                if (tld.length() == len && s.regionMatches(true, from, tld, 0, len)) {
+                if (tld.length() == len && Chars.regionMatchesIgnoreCase(s, from, tld)) {
                     return true;
                 }
             }

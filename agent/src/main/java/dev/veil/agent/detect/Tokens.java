@@ -17,6 +17,14 @@ final class Tokens {
      */
     private static final byte[] SHAPE_BELOW = new byte[128];
 
+    /**
+     * Per ASCII first character, the token length below which {@link #isShortPlain} is true whatever
+     * the other characters (unless the char after the token continues a base64 run): the smallest of
+     * {@link #SHAPE_BELOW}, the shortest prefixed key starting with it, and the lengths of the words
+     * checked by content ("is", "was", Basic/Bearer, IBAN groups). One lookup dismisses most words.
+     */
+    private static final byte[] PLAIN_BELOW = new byte[128];
+
     static {
         for (char c = 0; c < 128; c++) {
             int limit = 0;
@@ -30,6 +38,19 @@ final class Tokens {
             }
             SHAPE_BELOW[c] = (byte) limit;
         }
+        for (char c = 0; c < 128; c++) {
+            int plain = Math.min(SHAPE_BELOW[c], PrefixedKeys.minTokenLength(c));
+            if (c == 'i') {
+                plain = Math.min(plain, 2); // "is"
+            } else if (c == 'w') {
+                plain = Math.min(plain, 3); // "was"
+            } else if (c == 'b' || c == 'B') {
+                plain = Math.min(plain, 5); // Basic, Bearer
+            } else if (Chars.isUpper(c)) {
+                plain = Math.min(plain, 4); // IBAN groups
+            }
+            PLAIN_BELOW[c] = (byte) plain;
+        }
     }
 
     /**
@@ -39,6 +60,9 @@ final class Tokens {
      */
     static boolean isShortPlain(String s, char c0, int start, int end) {
         int len = end - start;
+        if (len < PLAIN_BELOW[c0]) {
+            return end == s.length() || !continuesRun(s.charAt(end));
+        }
         if (len >= SHAPE_BELOW[c0] || PrefixedKeys.mayStart(s, start, len)
                 || end < s.length() && continuesRun(s.charAt(end))) {
             return false;
@@ -58,7 +82,7 @@ final class Tokens {
     }
 
     private static boolean isAuthScheme(String s, int start, int len) {
-        return len == 5 && s.regionMatches(true, start, "basic", 0, 5) || len == 6 && s.regionMatches(true, start, "bearer", 0, 6);
+        return len == 5 && Chars.regionMatchesIgnoreCase(s, start, "basic") || len == 6 && Chars.regionMatchesIgnoreCase(s, start, "bearer");
     }
 
     /** A char after a word token that makes it part of a base64 run or an Azure AD secret. */

@@ -47,7 +47,7 @@ final class Urls {
             return true;
         }
         for (String w : PLACEHOLDER_PASSWORDS) {
-            if (to - from == w.length() && s.regionMatches(true, from, w, 0, w.length())) {
+            if (to - from == w.length() && Chars.regionMatchesIgnoreCase(s, from, w)) {
                 return true;
             }
         }
