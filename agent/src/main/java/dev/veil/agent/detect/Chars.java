@@ -11,8 +11,13 @@ final class Chars {
     private static final int WORD_EXTRA = 8; // '_' and '-': part of most token formats
     private static final int B64 = 16; // '+' '/' '=' beyond alphanumerics
     private static final int HEX = 32;
+    /** {@code @ : =}: where the engine's pass offers the text to its trigger scanners (e-mail, URLs, assignments). */
+    static final int TRIGGER = 64;
+    /** {@code [A-Za-z0-9_-]}, see {@link #isWord}. */
+    static final int WORD = DIGIT | UPPER | LOWER | WORD_EXTRA;
 
-    private static final byte[] CLASS = new byte[128];
+    /** Indexed by any char (64 KiB, only the first 128 entries non-zero): no {@code c < 128} test per lookup. */
+    private static final byte[] CLASS = new byte[Character.MAX_VALUE + 1];
 
     static {
         for (char c = '0'; c <= '9'; c++) {
@@ -32,11 +37,18 @@ final class Chars {
         CLASS['-'] = WORD_EXTRA;
         CLASS['+'] = B64;
         CLASS['/'] = B64;
-        CLASS['='] = B64;
+        CLASS['='] = B64 | TRIGGER;
+        CLASS['@'] = TRIGGER;
+        CLASS[':'] = TRIGGER;
+    }
+
+    /** The class bits of any char ({@link #WORD}, {@link #TRIGGER}, ...); 0 for every non-ASCII char. */
+    static int classOf(char c) {
+        return CLASS[c];
     }
 
     private static boolean has(char c, int mask) {
-        return c < 128 && (CLASS[c] & mask) != 0;
+        return (CLASS[c] & mask) != 0;
     }
 
     static boolean isDigit(char c) {
@@ -65,7 +77,7 @@ final class Chars {
 
     /** Token characters: {@code [A-Za-z0-9_-]}, the alphabet of nearly every API key format. */
     static boolean isWord(char c) {
-        return has(c, DIGIT | UPPER | LOWER | WORD_EXTRA);
+        return has(c, WORD);
     }
 
     /** Standard base64: {@code [A-Za-z0-9+/=]}. */

@@ -16,26 +16,6 @@ import java.util.List;
  * text whatever it contains. User-defined patterns run afterwards with RE2/J, also linear.
  */
 public final class Engine {
-    private static final byte OTHER = 0;
-    private static final byte WORD = 1;
-    private static final byte AT = 2;
-    private static final byte TRIGGER = 3;
-    /**
-     * What the pass does at a char: skip it, read a word token, or offer it to a trigger scanner. Indexed
-     * by any char (64 KiB, of which the pass touches the first 128 bytes on ASCII text), so the hottest
-     * loops need neither a {@code c < 128} test nor an array bounds check per char.
-     */
-    private static final byte[] KIND = new byte[Character.MAX_VALUE + 1];
-
-    static {
-        for (char c = 0; c < 128; c++) {
-            KIND[c] = Chars.isWord(c) ? WORD : OTHER;
-        }
-        KIND['@'] = AT;
-        KIND[':'] = TRIGGER;
-        KIND['='] = TRIGGER;
-    }
-
     private final boolean[] enabled;
     /** An array, not a list: iterating a list allocates an iterator on every scan. */
     private final CustomDetector[] custom;
@@ -91,17 +71,16 @@ public final class Engine {
             if (i >= n) {
                 break;
             }
-            char c = s.charAt(i);
-            int kind = KIND[c]; // skipPlain stops only at an ASCII word start or trigger
+            char c = s.charAt(i); // a word token start or a trigger char: see skipPlain
             Finding f;
             int next;
-            if (kind == WORD) {
+            if (Chars.isWord(c)) {
                 int tokenEnd = wordEnd(s, i + 1, n);
                 f = Tokens.isPlainWord(s, i, tokenEnd) ? null : Tokens.at(s, i, tokenEnd);
                 // skip past a finding that starts here; one found further on (a header or assignment
                 // value) is rescanned so a more specific detector can claim the same value
                 next = f != null && f.start() <= i ? Math.max(tokenEnd, f.end()) : tokenEnd;
-            } else if (kind == AT) {
+            } else if (c == '@') {
                 // right after a credential the '@' ends URL user info (https://<token>@host), not a mailbox name
                 f = lastEnd == i ? null : Emails.at(s, i);
                 next = f != null ? f.end() : i + 1;
@@ -145,17 +124,17 @@ public final class Engine {
         int i = from;
         while (i < n) {
             char c = s.charAt(i);
-            int kind = KIND[c];
-            if (kind == OTHER) {
-                i++;
-            } else if (kind == WORD) {
+            int kind = Chars.classOf(c); // a table indexed by any char: no c < 128 test, no bounds check
+            if ((kind & Chars.WORD) != 0) {
                 int tokenEnd = wordEnd(s, i + 1, n);
                 if (!Tokens.isShortPlain(s, c, i, tokenEnd)) {
                     return i;
                 }
                 i = tokenEnd;
-            } else {
+            } else if ((kind & Chars.TRIGGER) != 0) {
                 return i;
+            } else {
+                i++;
             }
         }
         return n;
@@ -166,7 +145,7 @@ public final class Engine {
         int i = from;
         while (i < n) {
             char c = s.charAt(i);
-            if (KIND[c] != WORD) {
+            if (!Chars.isWord(c)) {
                 break;
             }
             i++;

@@ -49,7 +49,11 @@ final class Numbers {
         return null;
     }
 
-    private static boolean isShortLoneNumber(String s, int start) {
+    /**
+     * True when the digit run at {@code start} is shorter than any number here and no further digit group
+     * follows it: {@link #at} returns null there whatever precedes it.
+     */
+    static boolean isShortLoneNumber(String s, int start) {
         int n = s.length();
         int i = start;
         while (i < n && i - start < MIN_LONE_DIGITS && Chars.isDigit(s.charAt(i))) {

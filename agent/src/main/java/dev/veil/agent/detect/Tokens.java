@@ -12,7 +12,8 @@ final class Tokens {
     /**
      * Per ASCII first character, the token length from which a shape-based scanner may claim the token:
      * MAC addresses (17, hex first), prefix-less keys (32), JWTs ({@code eyJ}, 7), bc1 addresses (14);
-     * 0 for digits, PEM dashes and '_', which always take the full path. Key prefixes, "is"/"was",
+     * 0 for digits (short lone numbers are dismissed by {@link #isShortPlain} itself), PEM dashes and '_',
+     * which otherwise take the full path. Key prefixes, "is"/"was",
      * Basic/Bearer and IBAN groups are checked separately in {@link #isShortPlain}.
      */
     private static final byte[] SHAPE_BELOW = new byte[128];
@@ -62,6 +63,11 @@ final class Tokens {
         int len = end - start;
         if (len < PLAIN_BELOW[c0]) {
             return end == s.length() || !continuesRun(s.charAt(end));
+        }
+        if (Chars.isDigit(c0)) {
+            // 3, 42, 2024, 10px: a lone short number, which no number scanner takes, and too short for the
+            // others (crypto addresses, MAC addresses, prefix-less keys); see shortToken for the rest
+            return len <= 6 && Numbers.isShortLoneNumber(s, start) && (end == s.length() || !continuesRun(s.charAt(end)));
         }
         if (len >= SHAPE_BELOW[c0] || PrefixedKeys.mayStart(s, start, len)
                 || end < s.length() && continuesRun(s.charAt(end))) {

@@ -24,6 +24,9 @@ class TokenFastPathTest {
         }
         texts.add("is was Basic basic BASIC Bearer bearer before being budget bc1 in it if id were what when SG.x Shipment"
                 + " AKIAx GB82 GB82WEST eyJhbGciOiJIUzI1NiJ9 and/or a+b x=y ABCDE~ 0a-1b-2c-3d-4e-5f");
+        // short numbers: lone ones are dismissed by the fast path, grouped or run-continuing ones are not
+        texts.add("3 42 2024 10px 3rd 12345~ 123+4 7/8 12-34 1.5 (12) +12 #4711 $99.50 v2.1.0 50% 2024-10-15 12 34 x1"
+                + " 120) 7=8 123456 1234567 0x1f 0 00 007");
         return texts;
     }
 
