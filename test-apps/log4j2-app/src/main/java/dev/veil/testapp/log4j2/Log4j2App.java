@@ -27,10 +27,13 @@ public final class Log4j2App implements LogSink {
 
     @Override
     public void infoWithContext(String logger, String key, String value, String message) {
+        // the map (%X, JSON labels) and the stack (%x / %NDC, JSON tags)
         ThreadContext.put(key, value);
+        ThreadContext.push("tenant-7 " + value);
         try {
             LogManager.getLogger(logger).info(message);
         } finally {
+            ThreadContext.pop();
             ThreadContext.remove(key);
         }
     }

@@ -11,7 +11,10 @@ import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
-/** MDC values as layouts read them: {@code getMDC(key)} ({@code %X{key}}) and {@code getProperties()} ({@code %X}, XML/JSON layouts). */
+/**
+ * MDC values as layouts read them: {@code getMDC(key)} ({@code %X{key}}) and {@code getProperties()} ({@code %X}, XML/JSON
+ * layouts); the NDC as {@code getNDC()} hands it to {@code %x} and the XML layout.
+ */
 final class LoggingEventInstrumentation implements TypeInstrumentation {
 
     @Override
@@ -24,6 +27,7 @@ final class LoggingEventInstrumentation implements TypeInstrumentation {
         String self = LoggingEventInstrumentation.class.getName();
         transformer.applyAdviceToMethod(named("getMDC").and(takesArguments(1)), self + "$GetMdcAdvice");
         transformer.applyAdviceToMethod(named("getProperties").and(takesArguments(0)), self + "$PropertiesAdvice");
+        transformer.applyAdviceToMethod(named("getNDC").and(takesArguments(0)), self + "$GetNdcAdvice");
     }
 
     public static final class GetMdcAdvice {
@@ -46,6 +50,19 @@ final class LoggingEventInstrumentation implements TypeInstrumentation {
         @Advice.OnMethodExit(suppress = Throwable.class)
         public static void exit(@Advice.Return(readOnly = false) Map<Object, Object> properties) {
             properties = Veil.maskLogMap(properties);
+        }
+    }
+
+    public static final class GetNdcAdvice {
+        private GetNdcAdvice() {
+        }
+
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        public static void exit(@Advice.Return(readOnly = false) String ndc) {
+            String masked = Veil.maskedLogText(ndc);
+            if (masked != null) {
+                ndc = masked;
+            }
         }
     }
 }

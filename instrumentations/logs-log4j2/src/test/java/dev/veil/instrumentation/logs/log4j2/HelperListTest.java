@@ -20,7 +20,8 @@ class HelperListTest {
     /** Agent-side classes: the module, its type instrumentations and their (inlined) advice. */
     private static final Set<String> AGENT_SIDE = new HashSet<>(Arrays.asList("Log4j2Module", "LoggerInstrumentation",
             "LoggerInstrumentation$LogMessageAdvice", "LoggerInstrumentation$LogAdvice", "LogEventInstrumentation",
-            "LogEventInstrumentation$ContextDataAdvice"));
+            "LogEventInstrumentation$ContextDataAdvice", "ContextStackInstrumentation",
+            "ContextStackInstrumentation$ContextStackAdvice"));
 
     @Test
     void everyGlueClassIsDeclaredAsAHelper() throws IOException {
