@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Log4j2 with its real {@code log4j2.xml}: console and file pattern layouts, a JsonTemplateLayout
  * (ECS) file, a {@code direct="true"} console, mixed async loggers for the wire loggers, parameterized messages on the garbage-free
- * path, ThreadContext map and stack (NDC), the LogBuilder API. 2.24 on JDK 17 and 25; 2.17.1 and 2.25 (mixed, and all
+ * path, ThreadContext map and stack (NDC), the LogBuilder API with a parameter beyond the placeholders (a custom
+ * JsonTemplateLayout template renders the parameters, the root cause's message and the stack trace). 2.24 on JDK 17 and 25; 2.17.1 and 2.25 (mixed, and all
  * loggers async with the garbage-free context map) on JDK 17.
  */
 class Log4j2IT {
@@ -104,6 +105,11 @@ class Log4j2IT {
         String json = LogOutputs.read(logs.resolve("app.json"));
         LogOutputs.assertFrameworkOutput("app.json", json, planted, 30, asyncCases);
         assertTrue(json.contains("\"tags\":[\"tenant-7 [[VEIL:"), "the JSON tags (NDC) are masked, not dropped:\n" + json);
+        // a custom template: message parameters (one beyond the placeholders), root cause message, context map and stack
+        String params = LogOutputs.read(logs.resolve("params.json"));
+        LogOutputs.assertFrameworkOutput("params.json", params, planted, 30, asyncCases);
+        // case 7 passes its value beyond the placeholders: kept as a parameter, masked
+        assertEquals(LogOutputs.ROUNDS, LogOutputs.count(params, "\"params\":[\"credential\",\"[[VEIL:"), params);
         assertFalse(run.stderr.contains("ERROR StatusLogger"), run::toString);
     }
 }

@@ -41,7 +41,9 @@ public final class Log4j2App implements LogSink {
     @Override
     public void infoWithKeyValue(String logger, String key, String value, String message) {
         // the LogBuilder API (2.13+)
-        LogManager.getLogger(logger).atInfo().log(message + " {}={}", key, value);
+        // the value passed beyond the placeholders, as apps do for structured layouts: the text shows only the key,
+        // JsonTemplateLayout's messageParameter resolver renders both
+        LogManager.getLogger(logger).atInfo().log(message + " {}", key, value);
     }
 
     @Override

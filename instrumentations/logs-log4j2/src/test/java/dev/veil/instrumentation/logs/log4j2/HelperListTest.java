@@ -21,7 +21,8 @@ class HelperListTest {
     private static final Set<String> AGENT_SIDE = new HashSet<>(Arrays.asList("Log4j2Module", "LoggerInstrumentation",
             "LoggerInstrumentation$LogMessageAdvice", "LoggerInstrumentation$LogAdvice", "LogEventInstrumentation",
             "LogEventInstrumentation$ContextDataAdvice", "ContextStackInstrumentation",
-            "ContextStackInstrumentation$ContextStackAdvice"));
+            "ContextStackInstrumentation$ContextStackAdvice", "MessageParametersInstrumentation",
+            "MessageParametersInstrumentation$LogMessageAdvice", "MessageParametersInstrumentation$LogAdvice"));
 
     @Test
     void everyGlueClassIsDeclaredAsAHelper() throws IOException {
