@@ -9,6 +9,7 @@ import dev.veil.instrumentation.api.TypeTransformer;
 import java.util.Map;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.implementation.bytecode.assign.Assigner;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
@@ -25,17 +26,18 @@ final class LoggingEventInstrumentation implements TypeInstrumentation {
     @Override
     public void transform(TypeTransformer transformer) {
         String self = LoggingEventInstrumentation.class.getName();
-        transformer.applyAdviceToMethod(named("getMDC").and(takesArguments(1)), self + "$GetMdcAdvice");
+        transformer.applyAdviceToMethod(named("getMDC").and(takesArguments(1)), self + "$TextAdvice");
         transformer.applyAdviceToMethod(named("getProperties").and(takesArguments(0)), self + "$PropertiesAdvice");
-        transformer.applyAdviceToMethod(named("getNDC").and(takesArguments(0)), self + "$GetNdcAdvice");
+        transformer.applyAdviceToMethod(named("getNDC").and(takesArguments(0)), self + "$TextAdvice");
     }
 
-    public static final class GetMdcAdvice {
-        private GetMdcAdvice() {
+    /** A returned value rendered as text: an MDC value ({@code Object}) or the NDC ({@code String}). */
+    public static final class TextAdvice {
+        private TextAdvice() {
         }
 
         @Advice.OnMethodExit(suppress = Throwable.class)
-        public static void exit(@Advice.Return(readOnly = false) Object value) {
+        public static void exit(@Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object value) {
             String masked = Veil.maskedLogText(value);
             if (masked != null) {
                 value = masked;
@@ -50,19 +52,6 @@ final class LoggingEventInstrumentation implements TypeInstrumentation {
         @Advice.OnMethodExit(suppress = Throwable.class)
         public static void exit(@Advice.Return(readOnly = false) Map<Object, Object> properties) {
             properties = Veil.maskLogMap(properties);
-        }
-    }
-
-    public static final class GetNdcAdvice {
-        private GetNdcAdvice() {
-        }
-
-        @Advice.OnMethodExit(suppress = Throwable.class)
-        public static void exit(@Advice.Return(readOnly = false) String ndc) {
-            String masked = Veil.maskedLogText(ndc);
-            if (masked != null) {
-                ndc = masked;
-            }
         }
     }
 }

@@ -1,9 +1,6 @@
 package dev.veil.instrumentation.logs.log4j2;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.veil.instrumentation.api.TypeInstrumentation;
 import dev.veil.instrumentation.api.TypeTransformer;
@@ -19,8 +16,6 @@ import org.apache.logging.log4j.message.Message;
  */
 final class MessageParametersInstrumentation implements TypeInstrumentation {
 
-    private static final String MESSAGE = "org.apache.logging.log4j.message.Message";
-
     @Override
     public ElementMatcher<TypeDescription> typeMatcher() {
         return namedOneOf(Log4j2Module.CORE_LOGGER, Log4j2Module.ASYNC_LOGGER);
@@ -29,10 +24,8 @@ final class MessageParametersInstrumentation implements TypeInstrumentation {
     @Override
     public void transform(TypeTransformer transformer) {
         String self = MessageParametersInstrumentation.class.getName();
-        transformer.applyAdviceToMethod(named("logMessage").and(takesArguments(5)).and(takesArgument(0, String.class))
-                .and(takesArgument(3, named(MESSAGE))).and(takesArgument(4, Throwable.class)), self + "$LogMessageAdvice");
-        transformer.applyAdviceToMethod(named("log").and(takesArguments(6)).and(takesArgument(3, StackTraceElement.class))
-                .and(takesArgument(4, named(MESSAGE))).and(takesArgument(5, Throwable.class)), self + "$LogAdvice");
+        transformer.applyAdviceToMethod(LoggerInstrumentation.logMessageMethod(), self + "$LogMessageAdvice");
+        transformer.applyAdviceToMethod(LoggerInstrumentation.logMethod(), self + "$LogAdvice");
     }
 
     public static final class LogMessageAdvice {
