@@ -25,5 +25,7 @@ class JBossLogManagerIT {
         LogOutputs.assertConsoleCase("stdout", run.stdout, "stdout", planted);
         LogOutputs.assertConsoleCase("stderr", run.stderr, "stderr", planted);
         LogOutputs.assertFrameworkOutput("app.log", LogOutputs.read(logs.resolve("app.log")), planted, 40);
+        LogOutputs.assertMaskedNdc("console", run.stdout);
+        LogOutputs.assertMaskedNdc("app.log", LogOutputs.read(logs.resolve("app.log")));
     }
 }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Log4j 1.2.17 and reload4j 1.2.26 with a real {@code log4j.properties}: console and file, MDC, rendered message objects. */
+/** Log4j 1.2.17 and reload4j 1.2.26 with a real {@code log4j.properties}: console and file, MDC, NDC ({@code %x}), rendered message objects. */
 class Log4j1IT {
 
     private static final String APP = "log4j1-app";
@@ -31,5 +31,7 @@ class Log4j1IT {
         LogOutputs.assertConsoleCase("stdout", run.stdout, "stdout", planted);
         LogOutputs.assertConsoleCase("stderr", run.stderr, "stderr", planted);
         LogOutputs.assertFrameworkOutput("app.log", LogOutputs.read(logs.resolve("app.log")), planted, 40);
+        LogOutputs.assertMaskedNdc("console", run.stdout);
+        LogOutputs.assertMaskedNdc("app.log", LogOutputs.read(logs.resolve("app.log")));
     }
 }

@@ -110,6 +110,18 @@ public final class LogOutputs {
         }
     }
 
+    /** The context case: the apps also push {@code "tenant-7 " + key} on the NDC; every line of it shows the NDC masked, not dropped. */
+    public static void assertMaskedNdc(String what, String text) {
+        int lines = 0;
+        for (String line : text.split("\n")) {
+            if (line.matches(".*SECRET-\\d-2 .*")) {
+                lines++;
+                assertTrue(line.contains("tenant-7 [[VEIL:"), what + ": NDC not masked or missing: " + line);
+            }
+        }
+        assertTrue(lines >= ROUNDS, what + ": expected the context case's lines, found " + lines);
+    }
+
     static void assertInOrder(String what, String text, List<String> expected) {
         int from = 0;
         for (String e : expected) {

@@ -1,18 +1,25 @@
 package dev.veil.it.sdk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.veil.it.ChildJvm;
 import dev.veil.it.Jdks;
 import dev.veil.it.OtlpReceiver;
+import dev.veil.it.TestSecrets;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * LangChain4j 1.x chat models (OpenAI, Anthropic, Ollama; the default JDK HttpClient transport), blocking and
- * streaming, unmodified, against local fakes of each provider's wire format; Veil's GenAI span for each call.
+ * streaming, unmodified, against local fakes of each provider's wire format; Veil's GenAI span for each call; the
+ * SDK's request/response logging kept free of secrets.
  */
 class LangChain4jIT {
 
@@ -83,6 +90,75 @@ class LangChain4jIT {
                     .runJar(APP, provider, baseUrl(server, provider), mode, planted.prompt);
             SdkChecks.assertBlocked(run, server.received(), exceptionClass, planted);
         }
+    }
+
+    /**
+     * LangChain4j's own request/response logging ({@code logRequests(true).logResponses(true)}) through SLF4J into
+     * Logback (console and file): the API key (LangChain4j shortens it in the header, Veil masks what is left) and
+     * the key in the logged request body appear nowhere; the request and the response line each arrive once, in
+     * order, with their placeholders. The control run without the agent shows the log does carry the prompt's key.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"openai, /v1/chat/completions", "anthropic, /v1/messages"})
+    void requestAndResponseLogsKeepNoSecret(String provider, String path, @TempDir Path logs) throws Exception {
+        SdkChecks.Planted planted = new SdkChecks.Planted((provider + "logged").hashCode());
+        TestSecrets secrets = new TestSecrets(provider.hashCode() * 31L);
+        String apiKey = "openai".equals(provider) ? secrets.openAiKey() : "sk-ant-" + "api03-" + secrets.chars(93) + "AA";
+        Path config = ChildJvm.testAppFile("langchain4j-app", "classes/logback-requests.xml");
+        try (RecordingServer server = fakes()) {
+            String url = baseUrl(server, provider);
+            Path plainLogs = Files.createDirectories(logs.resolve("plain"));
+            ChildJvm.on(Jdks.current()).withoutAgent().property("log.dir", plainLogs.toString())
+                    .property("logback.configurationFile", config.toString())
+                    .runJar(APP, provider, url, "chat-logged", planted.prompt, apiKey);
+            String plainLog = new String(Files.readAllBytes(plainLogs.resolve("langchain4j.log")), StandardCharsets.UTF_8);
+            assertTrue(plainLog.contains(planted.key), "without Veil the logged request body holds the prompt's key:\n" + plainLog);
+            server.clear();
+
+            ChildJvm.Result run = ChildJvm.on(Jdks.current()).property("log.dir", logs.toString())
+                    .property("logback.configurationFile", config.toString())
+                    .runJar(APP, provider, url, "chat-logged", planted.prompt, apiKey);
+
+            assertEquals(0, run.exitCode, run::toString);
+            assertTrue(run.stdout.contains("ANSWER "), run::toString);
+            SdkChecks.assertRedacted(server.received(), planted);
+            String file = new String(Files.readAllBytes(logs.resolve("langchain4j.log")), StandardCharsets.UTF_8);
+            String console = run.stdout;
+            for (String[] output : new String[][] {{"langchain4j.log", file}, {"console", console}, {"stderr", run.stderr}}) {
+                for (String secret : new String[] {apiKey, planted.key}) {
+                    assertNoFragment(output[0], output[1], secret);
+                }
+            }
+            for (String[] output : new String[][] {{"langchain4j.log", file}, {"console", console}}) {
+                String text = output[1];
+                assertEquals(1, count(text, "HTTP request:"), output[0] + ":\n" + text);
+                assertEquals(1, count(text, "HTTP response:"), output[0] + ":\n" + text);
+                int request = text.indexOf("HTTP request:");
+                int response = text.indexOf("HTTP response:");
+                assertTrue(request < response, output[0] + ": the response logged before the request:\n" + text);
+                String requestEvent = text.substring(request, response);
+                assertTrue(requestEvent.contains("- url: ") && requestEvent.contains(path), requestEvent);
+                assertTrue(requestEvent.contains("- body: {"), "the request body is logged (masked), not dropped:\n" + requestEvent);
+                assertTrue(requestEvent.contains("[[VEIL:OPENAI_API_KEY"), "the prompt's key is masked in place:\n" + requestEvent);
+                assertTrue(text.substring(response).contains("Hello"), "the response body arrives:\n" + text);
+            }
+        }
+    }
+
+    /** Any 12-character window of the secret counts as a leak (a partly shown key is still a leak). */
+    private static void assertNoFragment(String what, String text, String secret) {
+        for (int i = 0; i + 12 <= secret.length(); i += 6) {
+            String fragment = secret.substring(i, i + 12);
+            assertFalse(text.contains(fragment), what + " shows part of a secret (" + fragment + "):\n" + text);
+        }
+    }
+
+    private static int count(String text, String what) {
+        int n = 0;
+        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) {
+            n++;
+        }
+        return n;
     }
 
     /**

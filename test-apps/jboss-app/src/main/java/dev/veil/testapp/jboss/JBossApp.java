@@ -6,6 +6,7 @@ import java.util.logging.Level;
 import java.util.logging.LogManager;
 import org.jboss.logmanager.Logger;
 import org.jboss.logmanager.MDC;
+import org.jboss.logmanager.NDC;
 
 /**
  * An ordinary app on JBoss LogManager ({@code -Djava.util.logging.manager=org.jboss.logmanager.LogManager},
@@ -30,9 +31,11 @@ public final class JBossApp implements LogSink {
     @Override
     public void infoWithContext(String logger, String key, String value, String message) {
         MDC.put(key, value);
+        NDC.push("tenant-7 " + value);
         try {
             Logger.getLogger(logger).info(message);
         } finally {
+            NDC.pop();
             MDC.remove(key);
         }
     }

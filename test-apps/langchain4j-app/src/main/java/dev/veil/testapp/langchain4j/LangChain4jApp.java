@@ -15,8 +15,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An ordinary LangChain4j app. Args: provider ({@code openai}, {@code anthropic}, {@code ollama}), base URL,
- * {@code chat} or {@code stream}, prompt. Prints the answer (streamed tokens one per line), the finish
- * reason and the token usage the SDK reports, or the error the SDK raised.
+ * {@code chat}, {@code stream} or {@code chat-logged}, prompt, and for {@code chat-logged} the API key. Prints the
+ * answer (streamed tokens one per line), the finish reason and the token usage the SDK reports, or the error the
+ * SDK raised. {@code chat-logged} builds the blocking model with {@code logRequests(true).logResponses(true)}: the
+ * SDK logs each HTTP request and response (headers, bodies) through SLF4J, here into Logback as configured by
+ * {@code -Dlogback.configurationFile}.
  */
 public final class LangChain4jApp {
 
@@ -26,8 +29,9 @@ public final class LangChain4jApp {
         boolean stream = "stream".equals(args[2]);
         String prompt = args[3];
         try {
+            ChatModel chat = "chat-logged".equals(args[2]) ? loggedChatModel(provider, baseUrl, args[4]) : null;
             ChatResponse response = stream ? stream(streamingModel(provider, baseUrl), prompt)
-                    : chatModel(provider, baseUrl).chat(dev.langchain4j.data.message.UserMessage.from(prompt));
+                    : (chat != null ? chat : chatModel(provider, baseUrl)).chat(dev.langchain4j.data.message.UserMessage.from(prompt));
             System.out.println("ANSWER " + response.aiMessage().text());
             System.out.println("FINISH " + response.finishReason());
             System.out.println("USAGE in " + response.tokenUsage().inputTokenCount()
@@ -46,6 +50,19 @@ public final class LangChain4jApp {
                         .modelName("claude-3-5-haiku-20241022").maxTokens(200).build();
             case "ollama":
                 return OllamaChatModel.builder().baseUrl(baseUrl).modelName("llama3.2").build();
+            default:
+                throw new IllegalArgumentException(provider);
+        }
+    }
+
+    private static ChatModel loggedChatModel(String provider, String baseUrl, String apiKey) {
+        switch (provider) {
+            case "openai":
+                return OpenAiChatModel.builder().baseUrl(baseUrl).apiKey(apiKey).modelName("gpt-4o-mini")
+                        .logRequests(true).logResponses(true).build();
+            case "anthropic":
+                return AnthropicChatModel.builder().baseUrl(baseUrl).apiKey(apiKey).modelName("claude-3-5-haiku-20241022")
+                        .maxTokens(200).logRequests(true).logResponses(true).build();
             default:
                 throw new IllegalArgumentException(provider);
         }

@@ -5,6 +5,7 @@ import dev.veil.testapp.logs.LogSink;
 import org.apache.log4j.LogManager;
 import org.apache.log4j.Logger;
 import org.apache.log4j.MDC;
+import org.apache.log4j.NDC;
 
 /** An ordinary Log4j 1.2 app configured by {@code log4j.properties}; files go to {@code -Dlog.dir}. Args: key1 key2 hexKey. */
 public final class Log4j1App implements LogSink {
@@ -27,9 +28,11 @@ public final class Log4j1App implements LogSink {
     @Override
     public void infoWithContext(String logger, String key, String value, String message) {
         MDC.put(key, value);
+        NDC.push("tenant-7 " + value);
         try {
             Logger.getLogger(logger).info(message);
         } finally {
+            NDC.pop();
             MDC.remove(key);
         }
     }

@@ -27,10 +27,13 @@ public final class Log4j2App implements LogSink {
 
     @Override
     public void infoWithContext(String logger, String key, String value, String message) {
+        // the map (%X, JSON labels) and the stack (%x / %NDC, JSON tags)
         ThreadContext.put(key, value);
+        ThreadContext.push("tenant-7 " + value);
         try {
             LogManager.getLogger(logger).info(message);
         } finally {
+            ThreadContext.pop();
             ThreadContext.remove(key);
         }
     }
@@ -38,7 +41,9 @@ public final class Log4j2App implements LogSink {
     @Override
     public void infoWithKeyValue(String logger, String key, String value, String message) {
         // the LogBuilder API (2.13+)
-        LogManager.getLogger(logger).atInfo().log(message + " {}={}", key, value);
+        // the value passed beyond the placeholders, as apps do for structured layouts: the text shows only the key,
+        // JsonTemplateLayout's messageParameter resolver renders both
+        LogManager.getLogger(logger).atInfo().log(message + " {}", key, value);
     }
 
     @Override

@@ -9,9 +9,13 @@ import dev.veil.instrumentation.api.TypeTransformer;
 import java.util.Map;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.implementation.bytecode.assign.Assigner;
 import net.bytebuddy.matcher.ElementMatcher;
 
-/** MDC values as layouts read them: {@code getMDC(key)} ({@code %X{key}}) and {@code getProperties()} ({@code %X}, XML/JSON layouts). */
+/**
+ * MDC values as layouts read them: {@code getMDC(key)} ({@code %X{key}}) and {@code getProperties()} ({@code %X}, XML/JSON
+ * layouts); the NDC as {@code getNDC()} hands it to {@code %x} and the XML layout.
+ */
 final class LoggingEventInstrumentation implements TypeInstrumentation {
 
     @Override
@@ -22,16 +26,18 @@ final class LoggingEventInstrumentation implements TypeInstrumentation {
     @Override
     public void transform(TypeTransformer transformer) {
         String self = LoggingEventInstrumentation.class.getName();
-        transformer.applyAdviceToMethod(named("getMDC").and(takesArguments(1)), self + "$GetMdcAdvice");
+        transformer.applyAdviceToMethod(named("getMDC").and(takesArguments(1)), self + "$TextAdvice");
         transformer.applyAdviceToMethod(named("getProperties").and(takesArguments(0)), self + "$PropertiesAdvice");
+        transformer.applyAdviceToMethod(named("getNDC").and(takesArguments(0)), self + "$TextAdvice");
     }
 
-    public static final class GetMdcAdvice {
-        private GetMdcAdvice() {
+    /** A returned value rendered as text: an MDC value ({@code Object}) or the NDC ({@code String}). */
+    public static final class TextAdvice {
+        private TextAdvice() {
         }
 
         @Advice.OnMethodExit(suppress = Throwable.class)
-        public static void exit(@Advice.Return(readOnly = false) Object value) {
+        public static void exit(@Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object value) {
             String masked = Veil.maskedLogText(value);
             if (masked != null) {
                 value = masked;

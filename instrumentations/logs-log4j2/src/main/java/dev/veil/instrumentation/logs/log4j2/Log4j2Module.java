@@ -9,7 +9,9 @@ import java.util.List;
  * Log4j2 2.x: the message and throwable are swapped for masked ones where a core logger hands them to
  * its configuration (synchronous loggers, mixed async {@code AsyncLogger} elements) or to the ring
  * buffer (all-async loggers), on the calling thread, before any layout or JSON template reads them.
- * Thread-context values are masked where layouts read them from the event.
+ * Thread-context values and stack (NDC) items are masked where layouts read them from the event;
+ * message parameters (also those beyond the placeholders, which only structured layouts render) where
+ * the message is swapped.
  */
 public final class Log4j2Module extends SimpleInstrumentationModule {
 
@@ -25,11 +27,14 @@ public final class Log4j2Module extends SimpleInstrumentationModule {
     @Override
     public List<String> helperClassNames() {
         String pkg = Log4j2Module.class.getPackage().getName() + ".";
-        return Arrays.asList(pkg + "Log4j2Masking", pkg + "Log4j2Masking$ContextCheck", pkg + "Log4j2Masking$MaskInto");
+        return Arrays.asList(pkg + "Log4j2Masking", pkg + "Log4j2Masking$ContextCheck", pkg + "Log4j2Masking$MaskInto",
+                pkg + "Log4j2ContextStack", pkg + "Log4j2Parameters", pkg + "Log4j2Parameters$Suspicion",
+                pkg + "Log4j2Parameters$Check");
     }
 
     @Override
     public List<TypeInstrumentation> typeInstrumentations() {
-        return Arrays.<TypeInstrumentation>asList(new LoggerInstrumentation(), new LogEventInstrumentation());
+        return Arrays.<TypeInstrumentation>asList(new LoggerInstrumentation(), new LogEventInstrumentation(),
+                new ContextStackInstrumentation(), new MessageParametersInstrumentation());
     }
 }

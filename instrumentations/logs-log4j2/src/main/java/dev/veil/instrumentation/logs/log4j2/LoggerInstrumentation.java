@@ -9,6 +9,7 @@ import dev.veil.bootstrap.Veil;
 import dev.veil.instrumentation.api.TypeInstrumentation;
 import dev.veil.instrumentation.api.TypeTransformer;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 import org.apache.logging.log4j.message.Message;
@@ -31,10 +32,20 @@ final class LoggerInstrumentation implements TypeInstrumentation {
     @Override
     public void transform(TypeTransformer transformer) {
         String self = LoggerInstrumentation.class.getName();
-        transformer.applyAdviceToMethod(named("logMessage").and(takesArguments(5)).and(takesArgument(0, String.class))
-                .and(takesArgument(3, named(MESSAGE))).and(takesArgument(4, Throwable.class)), self + "$LogMessageAdvice");
-        transformer.applyAdviceToMethod(named("log").and(takesArguments(6)).and(takesArgument(3, StackTraceElement.class))
-                .and(takesArgument(4, named(MESSAGE))).and(takesArgument(5, Throwable.class)), self + "$LogAdvice");
+        transformer.applyAdviceToMethod(logMessageMethod(), self + "$LogMessageAdvice");
+        transformer.applyAdviceToMethod(logMethod(), self + "$LogAdvice");
+    }
+
+    /** {@code logMessage(fqcn, level, marker, message, throwable)}: the message is argument 3. */
+    static ElementMatcher<MethodDescription> logMessageMethod() {
+        return named("logMessage").and(takesArguments(5)).and(takesArgument(0, String.class))
+                .and(takesArgument(3, named(MESSAGE))).and(takesArgument(4, Throwable.class));
+    }
+
+    /** {@code log(level, marker, fqcn, location, message, throwable)}: the message is argument 4. */
+    static ElementMatcher<MethodDescription> logMethod() {
+        return named("log").and(takesArguments(6)).and(takesArgument(3, StackTraceElement.class))
+                .and(takesArgument(4, named(MESSAGE))).and(takesArgument(5, Throwable.class));
     }
 
     public static final class LogMessageAdvice {

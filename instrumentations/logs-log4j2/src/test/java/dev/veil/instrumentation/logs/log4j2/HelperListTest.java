@@ -20,7 +20,9 @@ class HelperListTest {
     /** Agent-side classes: the module, its type instrumentations and their (inlined) advice. */
     private static final Set<String> AGENT_SIDE = new HashSet<>(Arrays.asList("Log4j2Module", "LoggerInstrumentation",
             "LoggerInstrumentation$LogMessageAdvice", "LoggerInstrumentation$LogAdvice", "LogEventInstrumentation",
-            "LogEventInstrumentation$ContextDataAdvice"));
+            "LogEventInstrumentation$ContextDataAdvice", "ContextStackInstrumentation",
+            "ContextStackInstrumentation$ContextStackAdvice", "MessageParametersInstrumentation",
+            "MessageParametersInstrumentation$LogMessageAdvice", "MessageParametersInstrumentation$LogAdvice"));
 
     @Test
     void everyGlueClassIsDeclaredAsAHelper() throws IOException {
