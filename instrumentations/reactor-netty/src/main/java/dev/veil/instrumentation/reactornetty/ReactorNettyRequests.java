@@ -236,12 +236,22 @@ public final class ReactorNettyRequests {
 
     private static volatile Field responseTimeoutField;
 
-    /** The client's response timeout ({@code HttpClientOperations.responseTimeout}) in ms, or the default. */
+    /** The client's response timeout ({@code HttpClientOperations.responseTimeout}, 1.0 to 1.3) in ms, or the default. */
     private static long bodyTimeoutMillis(HttpClientRequest request) {
         try {
             Field f = responseTimeoutField;
-            if (f == null || f.getDeclaringClass() != request.getClass()) {
-                f = request.getClass().getDeclaredField("responseTimeout");
+            if (f == null || !f.getDeclaringClass().isInstance(request)) {
+                f = null;
+                for (Class<?> c = request.getClass(); c != null && f == null; c = c.getSuperclass()) {
+                    try {
+                        f = c.getDeclaredField("responseTimeout");
+                    } catch (NoSuchFieldException notHere) {
+                        // look further up
+                    }
+                }
+                if (f == null) {
+                    return DEFAULT_BODY_TIMEOUT_MILLIS;
+                }
                 f.setAccessible(true);
                 responseTimeoutField = f;
             }
