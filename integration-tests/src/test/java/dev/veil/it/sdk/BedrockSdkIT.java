@@ -60,6 +60,39 @@ class BedrockSdkIT {
         }
     }
 
+    /**
+     * With {@code veil.otel.propagate} the interceptor adds the W3C {@code traceparent} of Veil's span before
+     * the SDK signs the request: the header arrives, it is one of the SigV4 signed headers, and the signature
+     * over it (and the redacted body) is valid. Without the setting nothing is added.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"converse", "converse-stream"})
+    void propagatesTraceContextInsideTheSignature(String call) throws Exception {
+        SdkChecks.Planted planted = new SdkChecks.Planted(call.hashCode() + 11);
+        Keys keys = new Keys(call.hashCode() + 12);
+        SigV4Verifier verifier = keys.verifier();
+        for (boolean propagate : new boolean[] {true, false}) {
+            try (RecordingServer server = FakeBedrock.start(verifier); OtlpReceiver otlp = new OtlpReceiver()) {
+                ChildJvm.Result run = SdkSpans.withTelemetry(ChildJvm.on(Jdks.current()), otlp)
+                        .property("veil.otel.propagate", String.valueOf(propagate))
+                        .runJar(APP, server.url(""), keys.accessKey, keys.secretKey, call, planted.prompt);
+                assertTrue(run.stdout.contains("ANSWER Hello!"), run::toString);
+                RecordingServer.Received got = server.received().get(0);
+                SdkChecks.assertRedacted(server.received(), planted);
+                assertNull(verifier.problem(got), "the signature must cover what was sent");
+                String traceparent = got.headers.getFirst("traceparent");
+                String authorization = got.headers.getFirst("Authorization");
+                if (propagate) {
+                    assertTrue(traceparent != null && traceparent.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}"), "traceparent: " + traceparent);
+                    assertTrue(authorization.matches(".*SignedHeaders=([^,]*;)?traceparent(;[^,]*)?,.*"),
+                            "traceparent must be signed: " + authorization);
+                } else {
+                    assertNull(traceparent, "a traceparent was added without veil.otel.propagate");
+                }
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({"converse", "converse-stream"})
     void blockModeIsTheSdksClientExceptionAndSendsNothing(String call) throws Exception {

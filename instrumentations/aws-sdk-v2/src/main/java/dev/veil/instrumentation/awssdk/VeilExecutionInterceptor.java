@@ -7,7 +7,9 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.reactivestreams.Publisher;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
@@ -28,7 +30,8 @@ import software.amazon.awssdk.http.SdkHttpResponse;
  *   <li>{@code modifyAsyncHttpContent}/{@code modifyHttpContent}/{@code modifyHttpRequest} run once per
  *   execution, before the retry loop and so before SigV4 signing: the marshalled body is handed to
  *   {@code Veil.inspectRequest}; a rewritten body replaces it (with its new Content-Length) and is what the
- *   signer hashes; a block throws {@link SdkClientException} with the {@code veil: blocked} message, so
+ *   signer hashes, and the headers Veil asks for (a W3C {@code traceparent} under {@code veil.otel.propagate})
+ *   are added in {@code modifyHttpRequest}, so the signature covers them; a block throws {@link SdkClientException} with the {@code veil: blocked} message, so
  *   nothing is signed or sent.</li>
  *   <li>{@code beforeTransmission} (per attempt, after signing) records the signed {@code Authorization}
  *   value with {@link Veil#markHandledAbove}: HTTP-client glue below the SDK then leaves that request alone
@@ -69,6 +72,8 @@ public final class VeilExecutionInterceptor implements ExecutionInterceptor {
         byte[] replacement;
         /** The call the response is reported on, or null. */
         Object call;
+        /** Headers Veil asks to add (a {@code traceparent} under {@code veil.otel.propagate}); never null. */
+        Map<String, String> headers = Collections.emptyMap();
         /** Set when the response is teed through a publisher, which then ends the call. */
         volatile boolean asyncTee;
 
@@ -97,10 +102,19 @@ public final class VeilExecutionInterceptor implements ExecutionInterceptor {
     public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
         Decision decision = decide(context, attributes);
         SdkHttpRequest request = context.httpRequest();
-        if (decision == null || decision.replacement == null || !request.firstMatchingHeader("Content-Length").isPresent()) {
+        boolean length = decision != null && decision.replacement != null && request.firstMatchingHeader("Content-Length").isPresent();
+        if (decision == null || (!length && decision.headers.isEmpty())) {
             return request;
         }
-        return request.toBuilder().putHeader("Content-Length", String.valueOf(decision.replacement.length)).build();
+        // Before the retry loop, so before SigV4 signing: the signature covers these headers as sent.
+        SdkHttpRequest.Builder builder = request.toBuilder();
+        if (length) {
+            builder.putHeader("Content-Length", String.valueOf(decision.replacement.length));
+        }
+        for (Map.Entry<String, String> h : decision.headers.entrySet()) {
+            builder.putHeader(h.getKey(), h.getValue());
+        }
+        return builder.build();
     }
 
     /**
@@ -127,6 +141,7 @@ public final class VeilExecutionInterceptor implements ExecutionInterceptor {
             throw SdkClientException.create(verdict.message());
         }
         decision.call = verdict.call();
+        decision.headers = verdict.headersToAdd();
         if (verdict.isRewrite()) {
             decision.replacement = verdict.body();
         }

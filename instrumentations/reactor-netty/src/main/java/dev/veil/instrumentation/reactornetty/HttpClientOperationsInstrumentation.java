@@ -11,7 +11,7 @@ import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * {@code HttpClientOperations} (package-private, one instance per request attempt): {@code send(Publisher)},
- * {@code onInboundNext}, {@code onInboundCancel}, {@code onInboundClose} (1.0.0 to 1.3.x).
+ * {@code sendUsing} (1.3.x), {@code onInboundNext}, {@code onInboundCancel}, {@code onInboundClose} (1.0.0 to 1.3.x).
  */
 final class HttpClientOperationsInstrumentation implements TypeInstrumentation {
 
@@ -24,6 +24,8 @@ final class HttpClientOperationsInstrumentation implements TypeInstrumentation {
     public void transform(TypeTransformer transformer) {
         transformer.applyAdviceToMethod(named("send").and(takesArguments(1)).and(takesArgument(0, named("org.reactivestreams.Publisher"))),
                 SendAdvice.class.getName());
+        // 1.3.x overrides sendUsing without calling super (1.0.x does not override it)
+        transformer.applyAdviceToMethod(named("sendUsing").and(takesArguments(3)), SendUsingAdvice.class.getName());
         transformer.applyAdviceToMethod(named("onInboundNext").and(takesArguments(2)), InboundNextAdvice.class.getName());
         transformer.applyAdviceToMethod(named("onInboundCancel").and(takesArguments(0)), InboundCancelAdvice.class.getName());
         transformer.applyAdviceToMethod(named("onInboundClose").and(takesArguments(0)), InboundCloseAdvice.class.getName());

@@ -11,7 +11,7 @@ class HelperListTest {
     void everyGlueClassIsDeclaredAsAHelper() throws IOException {
         HelperLists.assertEveryGlueClassIsAHelper(new ReactorNettyModule(), "ReactorNettyModule",
                 "HttpClientOperationsInstrumentation", "HttpOperationsInstrumentation", "ChannelOperationsInstrumentation",
-                "SendObjectAdvice",
+                "SendObjectAdvice", "SendManyAdvice", "SendUsingAdvice", "SendFormAdvice", "SendFormInstrumentation",
                 "SendAdvice", "InboundNextAdvice", "InboundCancelAdvice", "InboundCloseAdvice", "InboundErrorAdvice", "TerminateAdvice");
     }
 }

@@ -4,10 +4,13 @@ import dev.veil.testapp.protocol.ConformanceApp;
 import dev.veil.testapp.protocol.Reply;
 import dev.veil.testapp.protocol.RequestSpec;
 import dev.veil.testapp.protocol.Streamed;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
@@ -25,7 +28,8 @@ import reactor.netty.http.client.HttpClient;
  * {@code Flux} of small buffers for one without ({@code chunked}), {@code responseSingle} read with
  * {@code block()} (sync) or {@code toFuture()} (async), and {@code response(...)} consumed one buffer at a
  * time for streams (cancel: the subscription is disposed). {@code HttpClient.create()} with
- * {@code sendString} sends the variant {@code plain}.
+ * {@code sendString} sends the variant {@code plain}; the other {@code NettyOutbound} send methods are variants
+ * too (see {@link #sendPath}).
  */
 public final class ReactorNettyApp extends ConformanceApp {
 
@@ -38,7 +42,7 @@ public final class ReactorNettyApp extends ConformanceApp {
     }
 
     @Override
-    protected Object build(RequestSpec spec) {
+    protected Object build(RequestSpec spec) throws IOException {
         HttpClient chosen = spec.readTimeoutMillis > 0 ? impatient.responseTimeout(Duration.ofMillis(spec.readTimeoutMillis))
                 : "plain".equals(spec.variant) ? plain : client;
         HttpClient withHeaders = chosen.headers(h -> {
@@ -48,7 +52,10 @@ public final class ReactorNettyApp extends ConformanceApp {
         });
         byte[] bytes = spec.body;
         HttpClient.ResponseReceiver<?> receiver;
-        if ("plain".equals(spec.variant)) {
+        HttpClient.ResponseReceiver<?> other = sendPath(spec.variant, withHeaders, spec.url, bytes);
+        if (other != null) {
+            receiver = other;
+        } else if ("plain".equals(spec.variant)) {
             receiver = withHeaders.post().uri(spec.url)
                     .send((req, out) -> out.sendString(Mono.just(new String(bytes, StandardCharsets.UTF_8)), StandardCharsets.UTF_8));
         } else if (spec.unknownLength) {
@@ -61,6 +68,53 @@ public final class ReactorNettyApp extends ConformanceApp {
             receiver = withHeaders.post().uri(spec.url).send((req, out) -> out.sendByteArray(Mono.just(bytes)));
         }
         return receiver;
+    }
+
+    /**
+     * The other ways {@code NettyOutbound} lets an app send a body (variants named after them), or null:
+     * {@code send(Publisher, Predicate)}, {@code sendObject(Publisher)}, {@code sendGroups}, {@code sendString}
+     * and {@code sendByteArray} of a {@code Flux}, {@code sendFile}, {@code sendFileChunked}, {@code sendForm} (a form field), and {@code never}:
+     * a body whose publisher never completes, on a client with a 1 s response timeout.
+     */
+    private HttpClient.ResponseReceiver<?> sendPath(String variant, HttpClient client, String url, byte[] bytes) throws IOException {
+        Flux<ByteBuf> chunks = Flux.range(0, (bytes.length + 15) / 16)
+                .map(i -> Unpooled.wrappedBuffer(bytes, i * 16, Math.min(16, bytes.length - i * 16)));
+        switch (variant) {
+            case "sendPredicate":
+                return client.post().uri(url).send((req, out) -> out.send(chunks, b -> true));
+            case "sendObjectPublisher":
+                return client.post().uri(url).send((req, out) -> out.sendObject(chunks));
+            case "sendGroups":
+                int half = bytes.length / 2;
+                return client.post().uri(url).send((req, out) -> out.sendGroups(Flux.just(
+                        Mono.fromCallable(() -> Unpooled.wrappedBuffer(bytes, 0, half)),
+                        Mono.fromCallable(() -> Unpooled.wrappedBuffer(bytes, half, bytes.length - half)))));
+            case "sendStringFlux":
+                String text = new String(bytes, StandardCharsets.UTF_8);
+                return client.post().uri(url).send((req, out) -> out.sendString(Flux.fromArray(text.split("(?<= )")), StandardCharsets.UTF_8));
+            case "sendByteArrayFlux":
+                return client.post().uri(url).send((req, out) -> out.sendByteArray(chunks.map(b -> {
+                    byte[] copy = new byte[b.readableBytes()];
+                    b.readBytes(copy);
+                    b.release();
+                    return copy;
+                })));
+            case "sendFile":
+            case "sendFileChunked":
+                Path file = Files.createTempFile("body", ".json");
+                Files.write(file, bytes);
+                file.toFile().deleteOnExit();
+                return "sendFile".equals(variant) ? client.post().uri(url).send((req, out) -> out.sendFile(file))
+                        : client.post().uri(url).send((req, out) -> out.sendFileChunked(file, 0, bytes.length));
+            case "sendForm":
+                String prompt = new String(bytes, StandardCharsets.UTF_8);
+                return client.post().uri(url).sendForm((req, form) -> form.attr("prompt", prompt));
+            case "never":
+                return client.responseTimeout(Duration.ofSeconds(1)).post().uri(url)
+                        .send((req, out) -> out.send(Flux.concat(chunks, Flux.<ByteBuf>never())));
+            default:
+                return null;
+        }
     }
 
     private static Mono<Reply> reply(Object request) {
