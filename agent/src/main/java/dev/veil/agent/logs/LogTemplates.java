@@ -13,9 +13,12 @@ package dev.veil.agent.logs;
  *   <li>no token of it contains a credential word ({@code key}, {@code pass}, {@code token}, ...): every
  *       word-level check of the prefilter that looks past a token (assignments {@code password = x},
  *       {@code my password is x}) starts from such a token;</li>
- *   <li>the character before and after each placeholder is neither a word character nor {@code + / =}
- *       nor {@code :}, and no placeholder follows another: a token or base64 run never crosses an argument's
- *       edge, and {@code ://} cannot be formed across one;</li>
+ *   <li>the character after each placeholder is neither a word character nor {@code + / =} nor
+ *       {@code :} nor another placeholder, and the character before it is no word character: a token never
+ *       crosses an argument's edge. The character before may be {@code :} or (except at the end of the
+ *       pattern) {@code + / =} ({@code count={}}, {@code /orders/{}}) when no argument holds {@code + / =}:
+ *       a base64 run is checked at those characters and at the end of the text only, so it is checked again
+ *       only past the next edge, which resets it, and {@code ://} cannot be formed across the edge;</li>
  *   <li>it holds no {@code ://} (URL credentials look for a later {@code @} anywhere).</li>
  * </ol>
  * An argument is safe when it is null, a {@code Boolean}, an {@code Integer}, {@code Short} or
@@ -50,13 +53,16 @@ final class LogTemplates {
         final boolean hasAt;
         /** Number of {@code {}} in the pattern. */
         final int placeholders;
+        /** A placeholder follows {@code : + / =}: arguments must not hold {@code + / =}. */
+        final boolean softEdge;
 
-        Entry(String pattern, boolean clean, boolean joinSafe, boolean hasAt, int placeholders) {
+        Entry(String pattern, boolean clean, boolean joinSafe, boolean hasAt, int placeholders, boolean softEdge) {
             this.pattern = pattern;
             this.clean = clean;
             this.joinSafe = joinSafe;
             this.hasAt = hasAt;
             this.placeholders = placeholders;
+            this.softEdge = softEdge;
         }
     }
 
@@ -106,7 +112,8 @@ final class LogTemplates {
                 len = 4;
             } else if (a instanceof String) {
                 String s = (String) a;
-                if (s.length() > MAX_PATTERN || SecretPrefilter.mayHoldSecret(s) || SecretPrefilter.hasCredentialWord(s)) {
+                if (s.length() > MAX_PATTERN || SecretPrefilter.mayHoldSecret(s) || SecretPrefilter.hasCredentialWord(s)
+                        || e.softEdge && hasBase64Joiner(s)) {
                     return false;
                 }
                 scheme |= s.indexOf("://") >= 0;
@@ -138,14 +145,22 @@ final class LogTemplates {
         boolean joinSafe = clean && p.indexOf('\\') < 0 && p.indexOf("://") < 0 && !SecretPrefilter.hasCredentialWord(p);
         int n = p.length();
         int placeholders = 0;
+        boolean softEdge = false;
         for (int i = p.indexOf("{}"); i >= 0; i = p.indexOf("{}", i + 2)) {
             placeholders++;
-            joinSafe &= i == 0 || hardEdge(p.charAt(i - 1));
+            if (i > 0 && !hardEdge(p.charAt(i - 1))) {
+                // count={}, /orders/{}, id:{}: safe when the argument adds no + / = (a base64 run is then
+                // only checked again past the next hard edge) and does not start with // (no ://)
+                char before = p.charAt(i - 1);
+                boolean soft = before == ':' || before == '+' || before == '/' || before == '=';
+                joinSafe &= soft && (before == ':' || i + 2 < n);
+                softEdge = true;
+            }
             if (i + 2 < n) {
                 joinSafe &= hardEdge(p.charAt(i + 2)) && p.charAt(i + 2) != '{';
             }
         }
-        return new Entry(p, clean, joinSafe, p.indexOf('@') >= 0, placeholders);
+        return new Entry(p, clean, joinSafe, p.indexOf('@') >= 0, placeholders, softEdge);
     }
 
     /** A line the prefilter calls clean and that is no wire-log event ({@link LogMasker#mask} would return it as it is). */
@@ -156,6 +171,16 @@ final class LogTemplates {
     /** Neither a word character, nor {@code + / =}, nor {@code :}: nothing the prefilter joins across. */
     private static boolean hardEdge(char c) {
         return c != ':' && !SecretPrefilter.joins(c);
+    }
+
+    private static boolean hasBase64Joiner(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '+' || c == '/' || c == '=') {
+                return true;
+            }
+        }
+        return false;
     }
 
     static int digits(long v) {
