@@ -23,8 +23,8 @@ package dev.veil.agent.logs;
  * </ol>
  * An argument is safe when it is null, a {@code Boolean}, an {@code Integer}, {@code Short} or
  * {@code Byte}, a {@code Long} of at most 15 digits, or a {@code String} that is clean on its own and
- * holds no credential word; and no argument holds {@code ://} while the pattern or an argument holds
- * {@code @}. Then every token and run of the formatted line lies within the pattern or within one argument,
+ * holds no credential word and no {@code ://} (a string shorter than 16 characters is checked by one
+ * switch per character: its tokens and runs are too short for the other rules). Then every token and run of the formatted line lies within the pattern or within one argument,
  * is checked as it is checked there, and no rule can fire across an edge: the line is clean. Anything
  * else (other argument types, a rendering whose length is not the expected one, a line ending in a quote,
  * which may be a wire-log event) goes to the full scan. {@code LogTemplatesTest} checks the property on
@@ -50,17 +50,15 @@ final class LogTemplates {
         final boolean clean;
         /** Clean and every placeholder isolated (see the class comment). */
         final boolean joinSafe;
-        final boolean hasAt;
         /** Number of {@code {}} in the pattern. */
         final int placeholders;
         /** A placeholder follows {@code : + / =}: arguments must not hold {@code + / =}. */
         final boolean softEdge;
 
-        Entry(String pattern, boolean clean, boolean joinSafe, boolean hasAt, int placeholders, boolean softEdge) {
+        Entry(String pattern, boolean clean, boolean joinSafe, int placeholders, boolean softEdge) {
             this.pattern = pattern;
             this.clean = clean;
             this.joinSafe = joinSafe;
-            this.hasAt = hasAt;
             this.placeholders = placeholders;
             this.softEdge = softEdge;
         }
@@ -103,8 +101,6 @@ final class LogTemplates {
         }
         int placeholders = 0;
         int expected = pattern.length();
-        boolean scheme = false;
-        boolean at = e.hasAt;
         for (int i = 0; i < args.length; i++) {
             Object a = args[i];
             int len;
@@ -112,13 +108,12 @@ final class LogTemplates {
                 len = 4;
             } else if (a instanceof String) {
                 String s = (String) a;
-                if (s.length() > MAX_PATTERN || SecretPrefilter.mayHoldSecret(s) || SecretPrefilter.hasCredentialWord(s)
-                        || e.softEdge && hasBase64Joiner(s)) {
+                len = s.length();
+                if (len < SecretPrefilter.MIN_RUN ? shortArgumentTriggers(s, e.softEdge)
+                        : len > MAX_PATTERN || SecretPrefilter.mayHoldSecret(s) || SecretPrefilter.hasCredentialWord(s)
+                        || s.indexOf("://") >= 0 || e.softEdge && hasBase64Joiner(s)) {
                     return false;
                 }
-                scheme |= s.indexOf("://") >= 0;
-                at |= s.indexOf('@') >= 0;
-                len = s.length();
             } else if (a instanceof Integer || a instanceof Short || a instanceof Byte) {
                 len = digits(((Number) a).intValue());
             } else if (a instanceof Long) {
@@ -137,7 +132,7 @@ final class LogTemplates {
                 placeholders++;
             }
         }
-        return !(scheme && at) && expected == formatted.length();
+        return expected == formatted.length();
     }
 
     static Entry analyse(String p) {
@@ -160,7 +155,7 @@ final class LogTemplates {
                 joinSafe &= hardEdge(p.charAt(i + 2)) && p.charAt(i + 2) != '{';
             }
         }
-        return new Entry(p, clean, joinSafe, p.indexOf('@') >= 0, placeholders, softEdge);
+        return new Entry(p, clean, joinSafe, placeholders, softEdge);
     }
 
     /** A line the prefilter calls clean and that is no wire-log event ({@link LogMasker#mask} would return it as it is). */
@@ -171,6 +166,56 @@ final class LogTemplates {
     /** Neither a word character, nor {@code + / =}, nor {@code :}: nothing the prefilter joins across. */
     private static boolean hardEdge(char c) {
         return c != ':' && !SecretPrefilter.joins(c);
+    }
+
+    /**
+     * For an argument shorter than {@link SecretPrefilter#MIN_RUN}, whose tokens and base64 runs are too
+     * short for the prefilter: false only when it holds no credential word, no {@code bearer}/{@code basic},
+     * no {@code -----}, no {@code ://} and (with {@code joiners}) no {@code + / =}. Then the prefilter calls
+     * it clean (every other rule needs a long token or run) and nothing in it can act across its edges.
+     */
+    static boolean shortArgumentTriggers(String s, boolean joiners) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            switch (c | 0x20) {
+                case 'k':
+                case 't':
+                case 's':
+                case 'p':
+                case 'a':
+                case 'c':
+                    if (SecretPrefilter.credentialWordAt(s, i, n)) {
+                        return true;
+                    }
+                    break;
+                case 'b':
+                    if (SecretPrefilter.at(s, i, n, "bearer") || SecretPrefilter.at(s, i, n, "basic")) {
+                        return true;
+                    }
+                    break;
+                case '-':
+                    if (c == '-' && SecretPrefilter.at(s, i, n, "-----")) {
+                        return true;
+                    }
+                    break;
+                case ':':
+                    if (c == ':' && SecretPrefilter.at(s, i, n, "://")) {
+                        return true;
+                    }
+                    break;
+                case '+':
+                case '/':
+                case '=':
+                    if (joiners && (c == '+' || c == '/' || c == '=')) {
+                        return true;
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+        return false;
     }
 
     private static boolean hasBase64Joiner(String s) {

@@ -33,7 +33,6 @@ public final class SecretPrefilter {
     private static final byte DIGIT = 16;
     private static final int MIXED = UPPER | LOWER | DIGIT;
     private static final byte[] CLASS = new byte[128];
-    private static final String[] CREDENTIAL_WORDS = {"key", "token", "secret", "pass", "pwd", "auth", "credential"};
 
     static {
         for (char c = 'a'; c <= 'z'; c++) {
@@ -200,20 +199,43 @@ public final class SecretPrefilter {
     }
 
     private static boolean containsCredentialWord(CharSequence s, int start, int end) {
-        for (int i = start; i < end; i++) {
-            char c = lower(s.charAt(i));
-            if (c == 'k' || c == 't' || c == 's' || c == 'p' || c == 'a' || c == 'c') {
-                for (String w : CREDENTIAL_WORDS) {
-                    if (w.charAt(0) == c && i + w.length() <= end && at(s, i, w)) {
-                        return true;
-                    }
-                }
+        for (int i = start; i + 3 <= end; i++) {
+            if (credentialWordAt(s, i, end)) {
+                return true;
             }
         }
         return false;
     }
 
-    private static boolean at(CharSequence s, int i, String word) {
+    /**
+     * A credential word starts at {@code i} and ends by {@code end}. One switch on the case-folded first
+     * character ({@code c | 0x20} maps only the two cases of a letter onto the same lower-case letter).
+     */
+    static boolean credentialWordAt(CharSequence s, int i, int end) {
+        switch (s.charAt(i) | 0x20) {
+            case 'k':
+                return at(s, i, end, "key");
+            case 't':
+                return at(s, i, end, "token");
+            case 's':
+                return at(s, i, end, "secret");
+            case 'p':
+                return at(s, i, end, "pass") || at(s, i, end, "pwd");
+            case 'a':
+                return at(s, i, end, "auth");
+            case 'c':
+                return at(s, i, end, "credential");
+            default:
+                return false;
+        }
+    }
+
+    /** {@code word} (lower case) at {@code i}, in any case, ending by {@code end}. */
+    static boolean at(CharSequence s, int i, int end, String word) {
+        return i + word.length() <= end && at(s, i, word);
+    }
+
+    static boolean at(CharSequence s, int i, String word) {
         int len = word.length();
         if (i + len > s.length()) {
             return false;

@@ -160,6 +160,32 @@ class LogTemplatesTest {
         assertTrue(shortcut > 1000, "the shortcut was rarely taken: " + shortcut);
     }
 
+    /** The one-switch check of short arguments never passes what the prefilter or the word check would stop. */
+    @Test
+    void shortArgumentCheckIsASupersetOfThePrefilter() {
+        KeyGen g = new KeyGen(13);
+        String alphabet = KeyGen.ALNUM + "-_~+/=:@.,'\" `;()[]{}\n\t\u00e9\u0130\u212a";
+        String[] words = {"key", "Token", "SECRET", "pass", "pwd", "auth", "Credential", "bearer", "Basic", "-----", "://"};
+        int passed = 0;
+        for (int round = 0; round < 200_000; round++) {
+            StringBuilder sb = new StringBuilder(g.chars(alphabet, g.nextInt(10)));
+            if (g.nextInt(4) == 0) {
+                sb.insert(g.nextInt(sb.length() + 1), g.pick(words));
+            }
+            String s = sb.length() < SecretPrefilter.MIN_RUN ? sb.toString() : sb.substring(0, SecretPrefilter.MIN_RUN - 1);
+            if (!LogTemplates.shortArgumentTriggers(s, false)) {
+                passed++;
+                assertFalse(SecretPrefilter.mayHoldSecret(s), s);
+                assertFalse(SecretPrefilter.hasCredentialWord(s), s);
+                assertFalse(s.contains("://"), s);
+            }
+            if (!LogTemplates.shortArgumentTriggers(s, true)) {
+                assertFalse(s.contains("+") || s.contains("/") || s.contains("="), s);
+            }
+        }
+        assertTrue(passed > 10_000, "too few clean arguments: " + passed);
+    }
+
     /** Asserts the property for one event (a fresh cache and a warm one); true when the line is prefilter-clean. */
     private boolean check(String pattern, Object[] args) {
         String formatted = render(pattern, args);
