@@ -228,13 +228,17 @@ final class LogTemplates {
         return false;
     }
 
+    /** Length of {@code Long.toString(v)} for |v| below 10^18, by comparisons (no division). */
     static int digits(long v) {
-        int len = v < 0 ? 2 : 1;
+        int sign = v < 0 ? 1 : 0;
         long x = v < 0 ? -v : v;
-        while (x >= 10) {
-            x /= 10;
-            len++;
+        long power = 10;
+        for (int len = 1; len < 18; len++) {
+            if (x < power) {
+                return len + sign;
+            }
+            power *= 10;
         }
-        return len;
+        return 18 + sign;
     }
 }

@@ -160,6 +160,15 @@ class LogTemplatesTest {
         assertTrue(shortcut > 1000, "the shortcut was rarely taken: " + shortcut);
     }
 
+    @Test
+    void digitsIsTheRenderedLength() {
+        long[] values = {0, 7, -7, 9, 10, -10, 99, 100, 12345, -2147483648L, 2147483647L, 999_999_999_999_999L,
+            -999_999_999_999_999L, 100_000_000_000_000L};
+        for (long v : values) {
+            assertEquals(Long.toString(v).length(), LogTemplates.digits(v), Long.toString(v));
+        }
+    }
+
     /** The one-switch check of short arguments never passes what the prefilter or the word check would stop. */
     @Test
     void shortArgumentCheckIsASupersetOfThePrefilter() {
