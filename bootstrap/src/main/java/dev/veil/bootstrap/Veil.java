@@ -330,6 +330,36 @@ public final class Veil {
     }
 
     /**
+     * {@link #maskLog}{@code (formatted)} for a log message the framework rendered from an SLF4J-style
+     * pattern ({@code {}} placeholders, e.g. Logback's {@code LoggingEvent}) and its arguments: a clean
+     * event of a pattern seen before costs a look-up and a check of the arguments, not a scan of the line.
+     */
+    public static String maskFormattedLog(String pattern, Object[] args, String formatted) {
+        VeilHooks h = hooks;
+        if (h == null || formatted == null) {
+            return formatted;
+        }
+        try {
+            return h.maskFormattedLog(pattern, args, formatted);
+        } catch (Throwable t) {
+            return SecretShapes.mask(formatted);
+        }
+    }
+
+    /** {@link #maskLog} for a message pattern (usually the same instance on every call, whose verdict is cached). */
+    public static String maskLogPattern(String pattern) {
+        VeilHooks h = hooks;
+        if (h == null || pattern == null) {
+            return pattern;
+        }
+        try {
+            return h.maskLogPattern(pattern);
+        } catch (Throwable t) {
+            return SecretShapes.mask(pattern);
+        }
+    }
+
+    /**
      * Cheap check (no allocation) whether log text may hold a secret; {@code false} means
      * {@link #maskLog} would return it unchanged. Lets garbage-free callers avoid building a String.
      */

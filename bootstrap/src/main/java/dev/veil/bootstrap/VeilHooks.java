@@ -44,6 +44,19 @@ public interface VeilHooks {
     /** Masks secrets in one line of log text; returns the same instance when nothing was found. */
     String maskLog(String text);
 
+    /**
+     * {@link #maskLog}{@code (formatted)} for a message rendered from an SLF4J-style pattern ({@code {}}
+     * placeholders) and its arguments, which lets the agent cache the pattern's verdict.
+     */
+    default String maskFormattedLog(String pattern, Object[] args, String formatted) {
+        return maskLog(formatted);
+    }
+
+    /** {@link #maskLog} for a message pattern, usually the same instance on every call (its verdict may be cached). */
+    default String maskLogPattern(String pattern) {
+        return maskLog(pattern);
+    }
+
     /** Cheap, allocation-free: false only when {@link #maskLog} would return this text unchanged. */
     boolean logMayHoldSecret(CharSequence text);
 

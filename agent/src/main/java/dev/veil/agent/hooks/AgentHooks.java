@@ -192,6 +192,16 @@ public final class AgentHooks implements VeilHooks {
     }
 
     @Override
+    public String maskFormattedLog(String pattern, Object[] args, String formatted) {
+        return logs.maskFormatted(pattern, args, formatted);
+    }
+
+    @Override
+    public String maskLogPattern(String pattern) {
+        return logs.maskPattern(pattern);
+    }
+
+    @Override
     public boolean logMayHoldSecret(CharSequence text) {
         return logs.mayHoldSecret(text);
     }

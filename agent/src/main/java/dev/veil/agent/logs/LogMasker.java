@@ -20,6 +20,7 @@ public final class LogMasker implements MaskingOutputStream.LineMasker {
     private final boolean prefilter;
     private volatile Redactor redactor;
     private final WireLogCarry wire = new WireLogCarry();
+    private final LogTemplates templates = new LogTemplates();
 
     public LogMasker(VeilConfig config) {
         this.config = config;
@@ -50,6 +51,32 @@ public final class LogMasker implements MaskingOutputStream.LineMasker {
         } catch (Throwable t) {
             return FallbackMask.mask(text);
         }
+    }
+
+    /**
+     * {@link #mask}{@code (formatted)} for a message a framework rendered from an SLF4J-style pattern
+     * ({@code {}} placeholders) and its arguments: a clean event whose pattern was seen before costs a
+     * look-up and a check of its arguments ({@link LogTemplates}) instead of a scan of the whole line.
+     */
+    public String maskFormatted(String pattern, Object[] args, String formatted) {
+        if (!enabled || formatted == null || formatted.isEmpty()) {
+            return formatted;
+        }
+        if (prefilter && templates.clean(pattern, args, formatted)) {
+            return formatted;
+        }
+        return mask(formatted);
+    }
+
+    /** {@link #mask} for a message pattern (usually the same instance on every call): its verdict is cached. */
+    public String maskPattern(String pattern) {
+        if (!enabled || pattern == null || pattern.isEmpty()) {
+            return pattern;
+        }
+        if (prefilter && templates.patternClean(pattern)) {
+            return pattern;
+        }
+        return mask(pattern);
     }
 
     /** False only when {@link #mask} would return the text unchanged. */

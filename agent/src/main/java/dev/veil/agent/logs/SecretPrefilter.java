@@ -11,7 +11,7 @@ package dev.veil.agent.logs;
  *   <li>a token of 16 or more characters (every prefixed and prefix-less key and JWT segment is that long),
  *       or a run of 16 or more base64 characters ({@code + / =} between tokens) mixing upper case, lower
  *       case and digits (a base64 key cut by {@code /} or {@code +}; paths rarely mix all three);</li>
- *   <li>a token followed (after optional quote and spaces) by {@code :} or {@code =} whose name contains a
+ *   <li>a token followed (after optional dots, a quote and spaces) by {@code :} or {@code =} whose name contains a
  *       credential word ({@code key}, {@code token}, {@code secret}, {@code pass}, {@code pwd},
  *       {@code auth}, {@code credential}): the engine's assignment and header detectors;</li>
  *   <li>the words {@code bearer} and {@code basic}, a PEM {@code -----BEGIN}, and {@code ://} followed
@@ -33,7 +33,6 @@ public final class SecretPrefilter {
     private static final byte DIGIT = 16;
     private static final int MIXED = UPPER | LOWER | DIGIT;
     private static final byte[] CLASS = new byte[128];
-    private static final String[] CREDENTIAL_WORDS = {"key", "token", "secret", "pass", "pwd", "auth", "credential"};
 
     static {
         for (char c = 'a'; c <= 'z'; c++) {
@@ -112,7 +111,7 @@ public final class SecretPrefilter {
         }
         char c = s.charAt(end);
         if (c != ' ') {
-            return c == ':' || c == '=' || c == '"' || c == '\'';
+            return c == ':' || c == '=' || c == '.' || quote(c);
         }
         if (end + 1 >= n) {
             return false;
@@ -134,14 +133,17 @@ public final class SecretPrefilter {
     }
 
     /**
-     * Whether {@code :} or {@code =} follows position {@code end} (after an optional quote and up to three
+     * Whether {@code :} or {@code =} follows position {@code end} (after optional dots, an optional quote and up to three
      * spaces), or the verb {@code is}/{@code was} does ({@code my password is …}): the forms the engine's
      * assignment detector accepts.
      */
     private static boolean assigned(CharSequence s, int end) {
         int n = s.length();
         int i = end;
-        if (i < n && (s.charAt(i) == '"' || s.charAt(i) == '\'')) {
+        while (i < n && s.charAt(i) == '.') {
+            i++; // the engine reads dots as part of the key name and ignores them (token.: x)
+        }
+        if (i < n && quote(s.charAt(i))) {
             i++;
         }
         for (int spaces = 0; i < n && s.charAt(i) == ' ' && spaces < 3; spaces++) {
@@ -154,6 +156,11 @@ public final class SecretPrefilter {
             return passwordShaped(s, i + 3);
         }
         return i > end && verb(s, i, "was") && passwordShaped(s, i + 4);
+    }
+
+    /** The quotes the engine accepts around a key name. */
+    private static boolean quote(char c) {
+        return c == '"' || c == '\'' || c == '`';
     }
 
     /** {@code word} at {@code i}, followed by a space. */
@@ -181,21 +188,54 @@ public final class SecretPrefilter {
         return i - from >= 6 && nonLetter;
     }
 
+    /** Whether the text holds a credential word ({@code key}, {@code pass}, ...) anywhere, in any case. */
+    static boolean hasCredentialWord(CharSequence s) {
+        return containsCredentialWord(s, 0, s.length());
+    }
+
+    /** Whether the prefilter joins {@code c} with its neighbours: a word character or {@code + / =}. */
+    static boolean joins(char c) {
+        return c < 128 && CLASS[c] != 0;
+    }
+
     private static boolean containsCredentialWord(CharSequence s, int start, int end) {
-        for (int i = start; i < end; i++) {
-            char c = lower(s.charAt(i));
-            if (c == 'k' || c == 't' || c == 's' || c == 'p' || c == 'a' || c == 'c') {
-                for (String w : CREDENTIAL_WORDS) {
-                    if (w.charAt(0) == c && i + w.length() <= end && at(s, i, w)) {
-                        return true;
-                    }
-                }
+        for (int i = start; i + 3 <= end; i++) {
+            if (credentialWordAt(s, i, end)) {
+                return true;
             }
         }
         return false;
     }
 
-    private static boolean at(CharSequence s, int i, String word) {
+    /**
+     * A credential word starts at {@code i} and ends by {@code end}. One switch on the case-folded first
+     * character ({@code c | 0x20} maps only the two cases of a letter onto the same lower-case letter).
+     */
+    static boolean credentialWordAt(CharSequence s, int i, int end) {
+        switch (s.charAt(i) | 0x20) {
+            case 'k':
+                return at(s, i, end, "key");
+            case 't':
+                return at(s, i, end, "token");
+            case 's':
+                return at(s, i, end, "secret");
+            case 'p':
+                return at(s, i, end, "pass") || at(s, i, end, "pwd");
+            case 'a':
+                return at(s, i, end, "auth");
+            case 'c':
+                return at(s, i, end, "credential");
+            default:
+                return false;
+        }
+    }
+
+    /** {@code word} (lower case) at {@code i}, in any case, ending by {@code end}. */
+    static boolean at(CharSequence s, int i, int end, String word) {
+        return i + word.length() <= end && at(s, i, word);
+    }
+
+    static boolean at(CharSequence s, int i, String word) {
         int len = word.length();
         if (i + len > s.length()) {
             return false;

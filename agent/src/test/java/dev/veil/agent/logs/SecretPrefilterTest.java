@@ -56,7 +56,7 @@ class SecretPrefilterTest {
         String[] suspicious = {
             "Authorization: Bearer abc", "x-api-key: 1", "password=" + "hunter2", "PASSWD: x", "client_secret=y", "the token: x",
             "-----BEGIN PRIVATE KEY-----", "jdbc:postgresql://app:" + "pw@db/x", "Basic " + "dXNlcjpwYXNz", "credentials = x",
-            "id a1b2c3d4e5f6g7h8i9", "AccessKey=", "eyJhbGciOiJIUzI1NiJ9", "pwd=1", "aws wJalrXUtnFEMI/K7MDENG/bPxRfiCY+EXAMPLE1",
+            "id a1b2c3d4e5f6g7h8i9", "AccessKey=", "tok" + "en.: 2dLpNVbhYij", "`pass" + "word` = x", "eyJhbGciOiJIUzI1NiJ9", "pwd=1", "aws wJalrXUtnFEMI/K7MDENG/bPxRfiCY+EXAMPLE1",
         };
         for (String line : suspicious) {
             assertTrue(SecretPrefilter.mayHoldSecret(line), line);

@@ -20,9 +20,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What an instrumented logging call pays on the calling thread: {@code Veil.maskLog} (the call every
- * log advice makes) on a clean line (prefilter only; must return the same instance) and on a line with
- * a secret (prefilter, engine, replacement). The clean lines are typical application log messages.
+ * What an instrumented logging call pays on the calling thread: {@code Veil.maskLog} on a clean line of
+ * unknown origin (prefilter only; must return the same instance), {@code Veil.maskFormattedLog} on a clean
+ * event of a known pattern (what the Logback advice calls: a cached pattern verdict and a check of the
+ * arguments) and {@code Veil.maskLog} on a line with a secret (prefilter, engine, replacement). The clean
+ * lines are typical application log messages.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -40,7 +42,21 @@ public class LogMaskingBenchmark {
         "Cache hit ratio 0.93 over the last 5 minutes",
     };
 
+    /** Message patterns (each the same instance on every call, as a literal is) with typical arguments. */
+    static final String[] PATTERNS = {
+        "order {} shipped to warehouse {} with {} items",
+        "GET {} -> {} in {} ms",
+        "User {} logged in from {}, session count={}",
+        "Started {} in {} seconds",
+        "Cache hit ratio {} over the last {} minutes",
+    };
+    static final Object[][] ARGUMENTS = {
+        {42, "eu-west", 3}, {"/api/v1/orders/42", 200, 12L}, {"alice", "web", 3}, {"CheckoutService", "2.345"},
+        {"0.93", 5},
+    };
+
     String[] clean;
+    String[] formatted;
     String secret;
 
     @Setup
@@ -51,6 +67,13 @@ public class LogMaskingBenchmark {
             clean[i] = new String(CLEAN[i]);
             if (Veil.maskLog(clean[i]) != clean[i]) {
                 throw new IllegalStateException("a clean line did not come back as the same instance: " + clean[i]);
+            }
+        }
+        formatted = new String[PATTERNS.length];
+        for (int i = 0; i < PATTERNS.length; i++) {
+            formatted[i] = org.slf4j.helpers.MessageFormatter.arrayFormat(PATTERNS[i], ARGUMENTS[i]).getMessage();
+            if (Veil.maskFormattedLog(PATTERNS[i], ARGUMENTS[i], formatted[i]) != formatted[i]) {
+                throw new IllegalStateException("a clean event did not come back as the same instance: " + formatted[i]);
             }
         }
         secret = "calling the model with key " + openAiShapedKey(new Random(1)) + " for tenant 7";
@@ -85,17 +108,35 @@ public class LogMaskingBenchmark {
 
     int next;
 
-    /** One clean line per call (rotating over five): the added cost of a clean event. */
+    private int nextIndex() {
+        int i = next + 1;
+        if (i == CLEAN.length) {
+            i = 0;
+        }
+        next = i;
+        return i;
+    }
+
+    /** One clean line per call (rotating over five), a line of unknown origin: a full prefilter pass. */
     @Benchmark
     public String cleanLine() {
-        String line = clean[next++ % clean.length];
-        return Veil.maskLog(line);
+        return Veil.maskLog(clean[nextIndex()]);
     }
 
     /** The same rotation without Veil: the harness cost to subtract. */
     @Benchmark
     public String cleanLineBaseline() {
-        return clean[next++ % clean.length];
+        return clean[nextIndex()];
+    }
+
+    /**
+     * One clean event per call as the Logback advice hands it over (pattern, arguments, formatted line),
+     * rotating over five patterns seen before: what a clean Logback event costs on the calling thread.
+     */
+    @Benchmark
+    public String cleanEvent() {
+        int i = nextIndex();
+        return Veil.maskFormattedLog(PATTERNS[i], ARGUMENTS[i], formatted[i]);
     }
 
     @Benchmark

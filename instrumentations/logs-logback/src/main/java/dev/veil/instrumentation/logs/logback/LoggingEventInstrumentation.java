@@ -18,7 +18,8 @@ import org.slf4j.event.KeyValuePair;
 /**
  * The getters every Logback layout and encoder reads: the formatted message (masked once, when first
  * computed, and cached masked in the event's own {@code formattedMessage} field, so async appenders and
- * later readers see the masked text), the raw message, the argument array, the MDC map and (1.3+) the
+ * later readers see the masked text; the agent caches the verdict of the message pattern, so a clean
+ * event of a known pattern costs a check of its arguments), the raw message (the pattern), the argument array, the MDC map and (1.3+) the
  * SLF4J key-value pairs. Masked values are copies: the application's arrays and maps are not modified.
  */
 final class LoggingEventInstrumentation implements TypeInstrumentation {
@@ -52,9 +53,11 @@ final class LoggingEventInstrumentation implements TypeInstrumentation {
         @Advice.OnMethodExit(suppress = Throwable.class)
         public static void exit(@Advice.Enter boolean wasCached,
                                 @Advice.FieldValue(value = "formattedMessage", readOnly = false) String cached,
+                                @Advice.FieldValue("message") String pattern,
+                                @Advice.FieldValue("argumentArray") Object[] args,
                                 @Advice.Return(readOnly = false) String formatted) {
             if (!wasCached && formatted != null) {
-                String masked = Veil.maskLog(formatted);
+                String masked = Veil.maskFormattedLog(pattern, args, formatted);
                 if (masked != formatted) {
                     cached = masked;
                     formatted = masked;
@@ -69,7 +72,7 @@ final class LoggingEventInstrumentation implements TypeInstrumentation {
 
         @Advice.OnMethodExit(suppress = Throwable.class)
         public static void exit(@Advice.Return(readOnly = false) String message) {
-            message = Veil.maskLog(message);
+            message = Veil.maskLogPattern(message);
         }
     }
 
