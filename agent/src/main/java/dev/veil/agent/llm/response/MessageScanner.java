@@ -277,9 +277,10 @@ final class MessageScanner {
         int flags = 0;
         final byte[] buf = b;
         final int lim = limit;
+        final boolean[] plain = PLAIN;
         while (p < lim) {
             byte c = buf[p];
-            if (PLAIN[c & 0xff]) {
+            if (plain[c & 0xff]) {
                 p++; // printable ASCII other than the quote and the backslash: one table lookup
                 continue;
             }
@@ -307,6 +308,9 @@ final class MessageScanner {
     }
 
     private void skipWs() {
+        if (pos < limit && b[pos] > ' ') {
+            return; // compact JSON: no whitespace between tokens
+        }
         pos = JsonSkip.skipWs(b, pos, limit);
     }
 
