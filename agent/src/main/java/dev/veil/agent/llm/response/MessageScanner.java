@@ -6,14 +6,14 @@ import dev.veil.agent.llm.json.JsonText;
 /**
  * Reads one complete, bounded message (an SSE event's data, an NDJSON line, an event-stream payload, a
  * small JSON body) straight from its bytes and reports values to the {@link FieldExtractor} exactly as
- * {@link TokenWalker} would. Faster than the incremental parser: strings nobody asks for are skipped
+ * {@link IncrementalScanner} would. Faster than the incremental parser: strings nobody asks for are skipped
  * without decoding and member names come from a cache. Invalid input ends the message; nothing throws.
  */
 final class MessageScanner {
     private static final int MAX_DEPTH = 64;
 
     /** Invalid JSON; preallocated because it only steers control flow. */
-    private static final class Malformed extends RuntimeException {
+    static final class Malformed extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         Malformed() {
@@ -21,7 +21,7 @@ final class MessageScanner {
         }
     }
 
-    private static final Malformed MALFORMED = new Malformed();
+    static final Malformed MALFORMED = new Malformed();
 
     private final FieldExtractor extractor;
     private final ResponseFacts facts;
@@ -259,7 +259,7 @@ final class MessageScanner {
     }
 
     /** Printable ASCII other than {@code "} and {@code \\}: the bytes a string scan just steps over. */
-    private static final boolean[] PLAIN = new boolean[256];
+    static final boolean[] PLAIN = new boolean[256];
 
     static {
         for (int c = ' '; c < 127; c++) {
@@ -268,8 +268,8 @@ final class MessageScanner {
         PLAIN[127] = true;
     }
 
-    private static final int ESCAPED = 1;
-    private static final int NON_ASCII = 2;
+    static final int ESCAPED = 1;
+    static final int NON_ASCII = 2;
 
     /** Moves past the string token whose quote is at pos; returns ESCAPED / NON_ASCII flags. */
     private int stringEnd() {
@@ -315,7 +315,7 @@ final class MessageScanner {
     }
 
     /** The string just scanned, decoded on demand. Escapes are checked only then (a bad one reads as malformed). */
-    private static final class Text implements TextSource {
+    static final class Text implements TextSource {
         private final NameCache cache;
         byte[] buf;
         int start;
