@@ -20,7 +20,6 @@ public final class FramedParser implements ResponseParser {
 
     private final ResponseFacts facts;
     private final Framer first;
-    private final IncrementalScanner incremental;
     private final boolean streaming;
     private boolean dead;
     private boolean ended;
@@ -46,8 +45,9 @@ public final class FramedParser implements ResponseParser {
         this.streaming = streaming;
         FieldExtractor extractor = new FieldExtractor(facts, family,
                 family == ApiFamily.BEDROCK_INVOKE && framing == Framing.EVENT_STREAM);
-        this.incremental = new IncrementalScanner(extractor, facts, framing == Framing.JSON);
-        MessageScanner scanner = new MessageScanner(extractor, facts, framing == Framing.JSON);
+        NameCache names = new NameCache();
+        IncrementalScanner incremental = new IncrementalScanner(extractor, facts, framing == Framing.JSON, names);
+        MessageScanner scanner = new MessageScanner(extractor, facts, framing == Framing.JSON, names);
         MessageBuffer message = new MessageBuffer(maxMessageBytes, scanner, incremental);
         Framer framer;
         switch (framing) {

@@ -39,8 +39,8 @@ final class IncrementalScanner {
     private final FieldExtractor extractor;
     private final ResponseFacts facts;
     private final boolean rootArrayHoldsMessages;
-    private final NameCache names = new NameCache();
-    private final MessageScanner.Text text = new MessageScanner.Text(names);
+    private final NameCache names;
+    private final MessageScanner.Text text;
     private final ByteSink bytes = new ByteSink(256);
 
     private int state;
@@ -49,7 +49,8 @@ final class IncrementalScanner {
     private int base;
     private final String[] openers = new String[MAX_DEPTH + 2];
     private final int[] openerFlags = new int[MAX_DEPTH + 2];
-    private final boolean[] isArray = new boolean[MAX_NESTING + 2];
+    /** Whether the container at each depth is an array, one bit per depth. */
+    private final long[] arrays = new long[(MAX_NESTING + 64) / 64];
     /** The same names by depth within the message, as the extractor sees them. */
     private final String[] path = new String[MAX_DEPTH + 2];
     /** Member name of the value being read and its {@link FieldNames} flags. */
@@ -68,8 +69,13 @@ final class IncrementalScanner {
     private int literalLeft;
     private boolean broken;
 
-    /** @param rootArrayHoldsMessages a root array is a stream of messages, not one message */
-    IncrementalScanner(FieldExtractor extractor, ResponseFacts facts, boolean rootArrayHoldsMessages) {
+    /**
+     * @param rootArrayHoldsMessages a root array is a stream of messages, not one message
+     * @param names the call's member-name cache (shared with its {@link MessageScanner})
+     */
+    IncrementalScanner(FieldExtractor extractor, ResponseFacts facts, boolean rootArrayHoldsMessages, NameCache names) {
+        this.names = names;
+        this.text = new MessageScanner.Text(names);
         this.extractor = extractor;
         this.facts = facts;
         this.rootArrayHoldsMessages = rootArrayHoldsMessages;
@@ -186,8 +192,8 @@ final class IncrementalScanner {
         if (depth == 0) {
             startValue(c); // the next root value (message)
         } else if (c == ',') {
-            state = isArray[depth] ? VALUE : NAME;
-        } else if (c == (isArray[depth] ? ']' : '}')) {
+            state = isArray(depth) ? VALUE : NAME;
+        } else if (c == (isArray(depth) ? ']' : '}')) {
             close();
         } else {
             throw MessageScanner.MALFORMED;
@@ -339,7 +345,11 @@ final class IncrementalScanner {
         }
         depth++;
         int rel = depth - base;
-        isArray[depth] = array;
+        if (array) {
+            arrays[depth >>> 6] |= 1L << depth;
+        } else {
+            arrays[depth >>> 6] &= ~(1L << depth);
+        }
         if (depth <= MAX_DEPTH) {
             openers[depth] = opener;
             openerFlags[depth] = flags;
@@ -375,16 +385,20 @@ final class IncrementalScanner {
         return depth - base >= 1 && depth <= MAX_DEPTH;
     }
 
+    private boolean isArray(int d) {
+        return (arrays[d >>> 6] & 1L << d) != 0;
+    }
+
     /** The member name of the current value; array elements take the array's name. */
     private String name() {
-        if (depth > 0 && depth <= MAX_DEPTH && isArray[depth]) {
+        if (depth > 0 && depth <= MAX_DEPTH && isArray(depth)) {
             return openers[depth];
         }
         return field;
     }
 
     private int nameFlags() {
-        if (depth > 0 && depth <= MAX_DEPTH && isArray[depth]) {
+        if (depth > 0 && depth <= MAX_DEPTH && isArray(depth)) {
             return openerFlags[depth];
         }
         return fieldFlags;

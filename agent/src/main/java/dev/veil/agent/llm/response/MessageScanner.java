@@ -26,15 +26,22 @@ final class MessageScanner {
     private final FieldExtractor extractor;
     private final ResponseFacts facts;
     private final boolean rootArrayHoldsMessages;
-    private final NameCache names = new NameCache();
+    private final NameCache names;
     private final String[] path = new String[MAX_DEPTH + 2];
-    private final Text text = new Text(names);
+    private final Text text;
     private byte[] b;
     private int pos;
     private int limit;
 
     /** @param facts where chunks are counted, or null when these messages are not chunks of their own */
     MessageScanner(FieldExtractor extractor, ResponseFacts facts, boolean rootArrayHoldsMessages) {
+        this(extractor, facts, rootArrayHoldsMessages, new NameCache());
+    }
+
+    /** @param names the call's member-name cache (shared with its {@link IncrementalScanner}) */
+    MessageScanner(FieldExtractor extractor, ResponseFacts facts, boolean rootArrayHoldsMessages, NameCache names) {
+        this.names = names;
+        this.text = new Text(names);
         this.extractor = extractor;
         this.facts = facts;
         this.rootArrayHoldsMessages = rootArrayHoldsMessages;
