@@ -5,7 +5,7 @@ import java.io.IOException;
 
 /**
  * Knows where each provider puts the response facts. Called by {@link MessageScanner} and
- * {@link TokenWalker} (same semantics) with the path of every value a rule may read: {@code depth} is the container depth within one message (1 = the message object) and
+ * {@link IncrementalScanner} (same semantics) with the path of every value a rule may read: {@code depth} is the container depth within one message (1 = the message object) and
  * {@code path[i]} the member name that opened the container at depth {@code i} (array elements inherit
  * the array's name). Usage, finish and error names do not collide across providers, so one set of rules
  * serves all; only assembled text needs the family.

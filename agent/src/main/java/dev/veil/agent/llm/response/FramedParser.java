@@ -6,7 +6,7 @@ import dev.veil.agent.llm.ResponseParser;
 import java.util.Locale;
 
 /**
- * The {@link ResponseParser} behind every format: optional decompression, a framer, the token walker
+ * The {@link ResponseParser} behind every format: optional decompression, a framer, the scanners
  * and the extractor. Anything unexpected inside marks the result malformed and stops reading; it never
  * reaches the application.
  */
@@ -20,7 +20,6 @@ public final class FramedParser implements ResponseParser {
 
     private final ResponseFacts facts;
     private final Framer first;
-    private final TokenWalker walker;
     private final boolean streaming;
     private boolean dead;
     private boolean ended;
@@ -46,9 +45,10 @@ public final class FramedParser implements ResponseParser {
         this.streaming = streaming;
         FieldExtractor extractor = new FieldExtractor(facts, family,
                 family == ApiFamily.BEDROCK_INVOKE && framing == Framing.EVENT_STREAM);
-        this.walker = new TokenWalker(extractor, facts, framing == Framing.JSON);
-        MessageScanner scanner = new MessageScanner(extractor, facts, framing == Framing.JSON);
-        MessageBuffer message = new MessageBuffer(maxMessageBytes, scanner, walker);
+        NameCache names = new NameCache();
+        IncrementalScanner incremental = new IncrementalScanner(extractor, facts, framing == Framing.JSON, names);
+        MessageScanner scanner = new MessageScanner(extractor, facts, framing == Framing.JSON, names);
+        MessageBuffer message = new MessageBuffer(maxMessageBytes, scanner, incremental);
         Framer framer;
         switch (framing) {
             case SSE:
@@ -73,7 +73,7 @@ public final class FramedParser implements ResponseParser {
                 };
                 break;
             default:
-                framer = new JsonFramer(message, walker, streaming);
+                framer = new JsonFramer(message, incremental, streaming);
                 break;
         }
         String enc = encoding == null ? "" : encoding.trim().toLowerCase(Locale.ROOT);
@@ -132,7 +132,6 @@ public final class FramedParser implements ResponseParser {
                 fail();
             }
         }
-        walker.close();
     }
 
     @Override

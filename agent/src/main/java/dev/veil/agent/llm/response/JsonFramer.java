@@ -7,19 +7,19 @@ package dev.veil.agent.llm.response;
  */
 final class JsonFramer implements Framer {
     private final MessageBuffer message;
-    private final TokenWalker walker;
+    private final IncrementalScanner scanner;
     private final boolean incremental;
 
-    JsonFramer(MessageBuffer message, TokenWalker walker, boolean incremental) {
+    JsonFramer(MessageBuffer message, IncrementalScanner scanner, boolean incremental) {
         this.message = message;
-        this.walker = walker;
+        this.scanner = scanner;
         this.incremental = incremental;
     }
 
     @Override
     public void onBytes(byte[] b, int off, int len) {
         if (incremental) {
-            walker.feed(b, off, len);
+            scanner.feed(b, off, len);
         } else {
             message.append(b, off, len);
         }
@@ -28,7 +28,7 @@ final class JsonFramer implements Framer {
     @Override
     public void onEnd() {
         if (incremental) {
-            walker.endMessage();
+            scanner.endMessage();
         } else {
             message.end();
         }

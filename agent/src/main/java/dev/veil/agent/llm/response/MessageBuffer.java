@@ -4,22 +4,22 @@ import dev.veil.agent.llm.json.ByteSink;
 
 /**
  * Collects one message (SSE event data, NDJSON line, small JSON body) for the fast {@link MessageScanner}.
- * A message larger than the cap is handed to the incremental {@link TokenWalker} instead, so memory stays
+ * A message larger than the cap is handed to the incremental {@link IncrementalScanner} instead, so memory stays
  * bounded whatever the provider sends.
  */
 final class MessageBuffer {
-    static final int DEFAULT_CAP = 256 * 1024;
+    static final int DEFAULT_CAP = 64 * 1024;
 
     private final ByteSink buf = new ByteSink(2048);
     private final int cap;
     private final MessageScanner scanner;
-    private final TokenWalker walker;
+    private final IncrementalScanner incremental;
     private boolean spilled;
 
-    MessageBuffer(int cap, MessageScanner scanner, TokenWalker walker) {
+    MessageBuffer(int cap, MessageScanner scanner, IncrementalScanner incremental) {
         this.cap = cap;
         this.scanner = scanner;
-        this.walker = walker;
+        this.incremental = incremental;
     }
 
     void append(byte[] b, int off, int len) {
@@ -27,14 +27,14 @@ final class MessageBuffer {
             return;
         }
         if (spilled) {
-            walker.feed(b, off, len);
+            incremental.feed(b, off, len);
             return;
         }
         if (buf.size() + len > cap) {
             spilled = true;
-            walker.feed(buf.array(), 0, buf.size());
+            incremental.feed(buf.array(), 0, buf.size());
             buf.reset();
-            walker.feed(b, off, len);
+            incremental.feed(b, off, len);
             return;
         }
         buf.write(b, off, len);
@@ -43,7 +43,7 @@ final class MessageBuffer {
     /** The message is complete. */
     void end() {
         if (spilled) {
-            walker.endMessage();
+            incremental.endMessage();
             spilled = false;
         } else if (buf.size() > 0) {
             scanner.scan(buf.array(), 0, buf.size());

@@ -6,14 +6,14 @@ import dev.veil.agent.llm.json.JsonText;
 /**
  * Reads one complete, bounded message (an SSE event's data, an NDJSON line, an event-stream payload, a
  * small JSON body) straight from its bytes and reports values to the {@link FieldExtractor} exactly as
- * {@link TokenWalker} would. Faster than the incremental parser: strings nobody asks for are skipped
+ * {@link IncrementalScanner} would. Faster than the incremental parser: strings nobody asks for are skipped
  * without decoding and member names come from a cache. Invalid input ends the message; nothing throws.
  */
 final class MessageScanner {
     private static final int MAX_DEPTH = 64;
 
     /** Invalid JSON; preallocated because it only steers control flow. */
-    private static final class Malformed extends RuntimeException {
+    static final class Malformed extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         Malformed() {
@@ -21,20 +21,27 @@ final class MessageScanner {
         }
     }
 
-    private static final Malformed MALFORMED = new Malformed();
+    static final Malformed MALFORMED = new Malformed();
 
     private final FieldExtractor extractor;
     private final ResponseFacts facts;
     private final boolean rootArrayHoldsMessages;
-    private final NameCache names = new NameCache();
+    private final NameCache names;
     private final String[] path = new String[MAX_DEPTH + 2];
-    private final Text text = new Text(names);
+    private final Text text;
     private byte[] b;
     private int pos;
     private int limit;
 
     /** @param facts where chunks are counted, or null when these messages are not chunks of their own */
     MessageScanner(FieldExtractor extractor, ResponseFacts facts, boolean rootArrayHoldsMessages) {
+        this(extractor, facts, rootArrayHoldsMessages, new NameCache());
+    }
+
+    /** @param names the call's member-name cache (shared with its {@link IncrementalScanner}) */
+    MessageScanner(FieldExtractor extractor, ResponseFacts facts, boolean rootArrayHoldsMessages, NameCache names) {
+        this.names = names;
+        this.text = new Text(names);
         this.extractor = extractor;
         this.facts = facts;
         this.rootArrayHoldsMessages = rootArrayHoldsMessages;
@@ -259,7 +266,7 @@ final class MessageScanner {
     }
 
     /** Printable ASCII other than {@code "} and {@code \\}: the bytes a string scan just steps over. */
-    private static final boolean[] PLAIN = new boolean[256];
+    static final boolean[] PLAIN = new boolean[256];
 
     static {
         for (int c = ' '; c < 127; c++) {
@@ -268,8 +275,8 @@ final class MessageScanner {
         PLAIN[127] = true;
     }
 
-    private static final int ESCAPED = 1;
-    private static final int NON_ASCII = 2;
+    static final int ESCAPED = 1;
+    static final int NON_ASCII = 2;
 
     /** Moves past the string token whose quote is at pos; returns ESCAPED / NON_ASCII flags. */
     private int stringEnd() {
@@ -277,9 +284,10 @@ final class MessageScanner {
         int flags = 0;
         final byte[] buf = b;
         final int lim = limit;
+        final boolean[] plain = PLAIN;
         while (p < lim) {
             byte c = buf[p];
-            if (PLAIN[c & 0xff]) {
+            if (plain[c & 0xff]) {
                 p++; // printable ASCII other than the quote and the backslash: one table lookup
                 continue;
             }
@@ -307,11 +315,14 @@ final class MessageScanner {
     }
 
     private void skipWs() {
+        if (pos < limit && b[pos] > ' ') {
+            return; // compact JSON: no whitespace between tokens
+        }
         pos = JsonSkip.skipWs(b, pos, limit);
     }
 
     /** The string just scanned, decoded on demand. Escapes are checked only then (a bad one reads as malformed). */
-    private static final class Text implements TextSource {
+    static final class Text implements TextSource {
         private final NameCache cache;
         byte[] buf;
         int start;
